@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The whole suite, as CI runs it: install, build, lint, typecheck, package checks, tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/ensure-pnpm.sh
+bash scripts/ensure-chromium.sh
+
+step() { printf '\n\033[1m› %s\033[0m\n' "$*"; }
+step install;   pnpm install --frozen-lockfile
+step build;     pnpm build
+step lint;      pnpm lint
+step typecheck; pnpm typecheck
+step publint;   pnpm publint
+step test;      pnpm exec vitest run --reporter=default --reporter=json --outputFile=.vitest-results.json
+node scripts/summarize-tests.mjs .vitest-results.json
