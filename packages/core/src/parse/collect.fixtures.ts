@@ -1,0 +1,43 @@
+import { createParser } from './parser'
+import type { ParseError } from './parse-error'
+import type { ParserOptions, ServerSentEvent } from './types'
+
+/** Everything a parser reported while it was fed some chunks. */
+export interface Collected {
+  events: ServerSentEvent[]
+  comments: string[]
+  retries: number[]
+  errors: ParseError[]
+  lastEventId: string
+}
+
+/** Feeds `chunks` to a fresh parser, then ends the stream, and returns what it reported. */
+export function collect(
+  chunks: Iterable<string | Uint8Array>,
+  options: Omit<ParserOptions, 'onEvent'> = {},
+): Collected {
+  const result: Collected = { events: [], comments: [], retries: [], errors: [], lastEventId: '' }
+  const parser = createParser({
+    ...options,
+    onEvent: (event) => result.events.push(event),
+    onComment: (comment) => result.comments.push(comment),
+    onRetry: (milliseconds) => result.retries.push(milliseconds),
+    onError: (error) => result.errors.push(error),
+  })
+  for (const chunk of chunks) parser.feed(chunk)
+  result.lastEventId = parser.lastEventId
+  parser.end()
+  return result
+}
+
+/** The stream cut in two at `index`. */
+export function splitAt<T extends string | Uint8Array>(stream: T, index: number): T[] {
+  return [stream.slice(0, index) as T, stream.slice(index) as T]
+}
+
+/** The stream cut into pieces of one unit (byte or UTF-16 code unit) each. */
+export function oneByOne<T extends string | Uint8Array>(stream: T): T[] {
+  const pieces: T[] = []
+  for (let i = 0; i < stream.length; i++) pieces.push(stream.slice(i, i + 1) as T)
+  return pieces
+}
