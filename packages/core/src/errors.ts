@@ -1,0 +1,161 @@
+import type { ParseError } from './parse'
+
+/**
+ * The server answered with a status other than 200 (or 204, which is a clean stop).
+ * `body` holds the start of the response body (at most `HTTP_ERROR_BODY_LIMIT` characters),
+ * which is usually where an API explains what went wrong.
+ */
+export interface HttpError {
+  readonly kind: 'http'
+  readonly message: string
+  readonly status: number
+  readonly statusText: string
+  /** Response headers, lower-cased names. */
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: string
+  /** `Retry-After` in milliseconds, when the server sent a valid one. */
+  readonly retryAfter: number | undefined
+}
+
+/** The response was not `text/event-stream`; the spec says not to reconnect. */
+export interface ContentTypeError {
+  readonly kind: 'content-type'
+  readonly message: string
+  /** The `Content-Type` header as received, or `null` when there was none. */
+  readonly contentType: string | null
+}
+
+/** The connection could not be made, or broke while streaming. */
+export interface NetworkError {
+  readonly kind: 'network'
+  readonly message: string
+  readonly cause: unknown
+}
+
+/**
+ * The native `EventSource` gave up (the spec's "fail the connection": a non-200 status or a wrong
+ * content type). Browsers do not tell which; `status` is set when the implementation reports it.
+ */
+export interface EventSourceError {
+  readonly kind: 'eventsource'
+  readonly message: string
+  readonly status: number | undefined
+}
+
+/** The stream broke a parser limit (a line or an event too long). Wraps the parser's error. */
+export interface StreamParseError {
+  readonly kind: 'parse'
+  readonly message: string
+  readonly cause: ParseError
+}
+
+/** Building the request failed: a `url`, `headers` or `body` function threw or rejected. */
+export interface RequestError {
+  readonly kind: 'request'
+  readonly message: string
+  readonly cause: unknown
+}
+
+/** One event's payload could not be decoded. The stream goes on unless asked otherwise. */
+export interface DecodeError {
+  readonly kind: 'decode'
+  readonly message: string
+  readonly type: string
+  readonly data: string
+  readonly id: string | undefined
+  readonly cause: unknown
+}
+
+/** Reconnection stopped after `attempts` consecutive failures; `last` is the final one. */
+export interface GaveUpError {
+  readonly kind: 'gave-up'
+  readonly message: string
+  readonly attempts: number
+  readonly last: ConnectionError
+}
+
+/** Why one connection attempt failed: what a retry policy decides on. */
+export type ConnectionError =
+  HttpError | ContentTypeError | NetworkError | EventSourceError | StreamParseError | RequestError
+
+/** Every error a stream reports, discriminated by `kind`. */
+export type StreamError = ConnectionError | DecodeError | GaveUpError
+
+export type StreamErrorKind = StreamError['kind']
+
+/** How much of an error response's body `HttpError.body` keeps. */
+export const HTTP_ERROR_BODY_LIMIT = 1024
+
+export function httpError(init: Omit<HttpError, 'kind' | 'message'>): HttpError {
+  const text = init.statusText ? ` ${init.statusText}` : ''
+  return { kind: 'http', message: `HTTP ${init.status}${text}`, ...init }
+}
+
+export function contentTypeError(contentType: string | null): ContentTypeError {
+  return {
+    kind: 'content-type',
+    message: `expected text/event-stream, got ${contentType ?? 'no content type'}`,
+    contentType,
+  }
+}
+
+export function networkError(cause: unknown): NetworkError {
+  return { kind: 'network', message: `network error: ${describe(cause)}`, cause }
+}
+
+export function eventSourceError(status: number | undefined): EventSourceError {
+  const detail = status === undefined ? '' : ` (HTTP ${status})`
+  return { kind: 'eventsource', message: `EventSource failed the connection${detail}`, status }
+}
+
+export function parseError(cause: ParseError): StreamParseError {
+  return { kind: 'parse', message: cause.message, cause }
+}
+
+export function requestError(cause: unknown): RequestError {
+  return { kind: 'request', message: `could not build the request: ${describe(cause)}`, cause }
+}
+
+export function decodeError(
+  event: { type: string; data: string; id: string | undefined },
+  cause: unknown,
+): DecodeError {
+  return {
+    kind: 'decode',
+    message: `could not decode "${event.type}" event: ${describe(cause)}`,
+    type: event.type,
+    data: event.data,
+    id: event.id,
+    cause,
+  }
+}
+
+export function gaveUpError(attempts: number, last: ConnectionError): GaveUpError {
+  return {
+    kind: 'gave-up',
+    message: `gave up after ${attempts} attempts: ${last.message}`,
+    attempts,
+    last,
+  }
+}
+
+/** Narrows an unknown value (e.g. from an RxJS error channel) to a stream error. */
+export function isStreamError(value: unknown): value is StreamError {
+  if (typeof value !== 'object' || value === null || !('kind' in value)) return false
+  return typeof value.kind === 'string' && KINDS.has(value.kind)
+}
+
+const KINDS: ReadonlySet<string> = new Set<StreamErrorKind>([
+  'http',
+  'content-type',
+  'network',
+  'eventsource',
+  'parse',
+  'request',
+  'decode',
+  'gave-up',
+])
+
+function describe(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause)
+}

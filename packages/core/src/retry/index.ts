@@ -1,0 +1,8 @@
+export { nextDelay, parseRetryAfter, retryAfterDelay } from './backoff'
+export {
+  defaultRetryPolicy,
+  isRetryableStatus,
+  resolveRetryPolicy,
+  shouldRetryByDefault,
+} from './policy'
+export type { RetryContext, RetryPolicy } from './policy'

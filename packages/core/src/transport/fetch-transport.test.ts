@@ -1,0 +1,200 @@
+import { firstValueFrom, lastValueFrom, toArray } from 'rxjs'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { reply, startServer, stream, streamAndDrop, streamAndEnd } from '../../test/sse-server'
+import type { TestServer } from '../../test/sse-server'
+import type { StreamError } from '../errors'
+import { fetchTransport } from './fetch-transport'
+import type { TransportMessage, TransportRequest } from './types'
+
+let server: TestServer
+beforeEach(async () => {
+  server = await startServer()
+})
+afterEach(async () => {
+  await server.close()
+})
+
+function request(overrides: Partial<TransportRequest> = {}): TransportRequest {
+  return {
+    url: server.url(),
+    method: 'GET',
+    headers: {},
+    body: undefined,
+    credentials: undefined,
+    lastEventId: '',
+    signal: undefined,
+    ...overrides,
+  }
+}
+
+const collect = (req: TransportRequest, transport = fetchTransport()) =>
+  lastValueFrom(transport.connect(req).pipe(toArray()))
+
+const failure = (req: TransportRequest, transport = fetchTransport()) =>
+  lastValueFrom(transport.connect(req)).then(
+    () => {
+      throw new Error('expected the connection to fail')
+    },
+    (error: StreamError) => error,
+  )
+
+describe('fetchTransport', () => {
+  it('opens, delivers events and completes at the end of the stream', async () => {
+    server.respond(
+      streamAndEnd('retry: 250\n: hi\n', 'id: 1\nevent: tick\ndata: {"n":1}\n\n', 'data: x\n\n'),
+    )
+    const messages = await collect(request())
+    expect(messages).toEqual<TransportMessage[]>([
+      { type: 'open' },
+      { type: 'retry', delay: 250 },
+      { type: 'comment', text: 'hi' },
+      { type: 'event', event: { type: 'tick', data: '{"n":1}', id: '1', lastEventId: '1' } },
+      { type: 'event', event: { type: 'message', data: 'x', id: undefined, lastEventId: '1' } },
+    ])
+  })
+
+  it('sends the method, headers, body and Last-Event-ID it is given', async () => {
+    server.respond(streamAndEnd())
+    await collect(
+      request({
+        method: 'POST',
+        headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
+        body: '{"q":1}',
+        lastEventId: '41',
+      }),
+    )
+    const [received] = server.requests
+    expect(received?.method).toBe('POST')
+    expect(received?.body).toBe('{"q":1}')
+    expect(received?.headers).toMatchObject({
+      accept: 'text/event-stream',
+      authorization: 'Bearer t',
+      'content-type': 'application/json',
+      'last-event-id': '41',
+    })
+  })
+
+  it('reports a last event ID moved by an id-only block', async () => {
+    server.respond(streamAndEnd('data: a\n\n', 'id: 7\n\n'))
+    const messages = await collect(request())
+    expect(messages.slice(-1)).toEqual([{ type: 'last-event-id', lastEventId: '7' }])
+  })
+
+  it('sends no Last-Event-ID header when there is none', async () => {
+    server.respond(streamAndEnd())
+    await collect(request())
+    expect(server.requests[0]?.headers['last-event-id']).toBeUndefined()
+  })
+
+  it('reports 204 No Content and completes', async () => {
+    server.respond(reply(204))
+    expect(await collect(request())).toEqual([{ type: 'no-content' }])
+  })
+
+  it('fails with an http error carrying status, headers and the start of the body', async () => {
+    server.respond(reply(503, 'x'.repeat(5000), { 'retry-after': '7', 'x-trace': 'abc' }))
+    const error = await failure(request())
+    expect(error).toMatchObject({ kind: 'http', status: 503, retryAfter: 7000 })
+    if (error.kind !== 'http') throw new Error('unreachable')
+    expect(error.headers['x-trace']).toBe('abc')
+    expect(error.body).toBe('x'.repeat(1024))
+  })
+
+  it('fails with a content-type error on a response that is not an event stream', async () => {
+    server.respond(reply(200, '<html>', { 'content-type': 'text/html' }))
+    expect(await failure(request())).toEqual({
+      kind: 'content-type',
+      message: 'expected text/event-stream, got text/html',
+      contentType: 'text/html',
+    })
+  })
+
+  it('accepts text/event-stream with parameters and in any case', async () => {
+    server.respond(
+      reply(200, 'data: a\n\n', { 'content-type': 'Text/Event-Stream ; charset=UTF-8' }),
+    )
+    const messages = await collect(request())
+    expect(messages.map((m) => m.type)).toEqual(['open', 'event'])
+  })
+
+  it('fails with a network error when the connection drops mid-event', async () => {
+    server.respond(streamAndDrop('id: 1\ndata: a\n\n', 'id: 2\ndata: par'))
+    const seen: TransportMessage[] = []
+    const error = await new Promise<StreamError>((resolve) =>
+      fetchTransport()
+        .connect(request())
+        .subscribe({ next: (m) => seen.push(m), error: resolve }),
+    )
+    expect(error.kind).toBe('network')
+    expect(seen.filter((m) => m.type === 'event')).toEqual([
+      { type: 'event', event: { type: 'message', data: 'a', id: '1', lastEventId: '1' } },
+    ])
+  })
+
+  it('fails with a network error when nothing listens', async () => {
+    const port = new URL(server.origin).port
+    await server.close()
+    const error = await failure(request({ url: `http://127.0.0.1:${port}/sse` }))
+    expect(error.kind).toBe('network')
+    server = await startServer()
+  })
+
+  it('fails with a parse error when a line breaks the limit', async () => {
+    server.respond(stream('data: ' + 'y'.repeat(100) + '\n\n'))
+    const error = await failure(request(), fetchTransport({ maxLineLength: 50 }))
+    expect(error).toMatchObject({ kind: 'parse', cause: { type: 'line-too-long', limit: 50 } })
+  })
+
+  it('aborts the request when unsubscribed', async () => {
+    server.respond(stream('data: a\n\n'))
+    const subscription = fetchTransport().connect(request()).subscribe()
+    const [received] = await server.waitForRequests(1)
+    subscription.unsubscribe()
+    await received?.closed
+    expect(subscription.closed).toBe(true)
+  })
+
+  it('never connects with an already aborted signal', async () => {
+    let calls = 0
+    const transport = fetchTransport({
+      fetch: (...args) => {
+        calls++
+        return fetch(...args)
+      },
+    })
+    const messages = await collect(request({ signal: AbortSignal.abort() }), transport)
+    expect(messages).toEqual([])
+    expect(calls).toBe(0)
+  })
+
+  it('completes, without an error, when the signal aborts while streaming', async () => {
+    server.respond(stream('data: a\n\n'))
+    const controller = new AbortController()
+    const seen: string[] = []
+    await new Promise<void>((resolve, reject) =>
+      fetchTransport()
+        .connect(request({ signal: controller.signal }))
+        .subscribe({
+          next: (message) => {
+            seen.push(message.type)
+            if (message.type === 'event') controller.abort()
+          },
+          error: reject,
+          complete: resolve,
+        }),
+    )
+    await server.requests[0]?.closed
+    expect(seen).toEqual(['open', 'event'])
+  })
+
+  it('calls a custom fetch without a foreign this', async () => {
+    server.respond(streamAndEnd('data: a\n\n'))
+    const transport = fetchTransport({
+      fetch: function (this: unknown, input, init) {
+        if (this !== undefined && this !== globalThis) throw new TypeError('Illegal invocation')
+        return fetch(input, init)
+      },
+    })
+    expect(await firstValueFrom(transport.connect(request()))).toEqual({ type: 'open' })
+  })
+})
