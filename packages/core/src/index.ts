@@ -2,9 +2,4 @@
 
 // parse/: the spec-exact incremental event-stream parser
 export { createParser, ParseError } from './parse'
-export type {
-  EventStreamParser,
-  ParseErrorType,
-  ParserOptions,
-  ServerSentEvent,
-} from './parse'
+export type { EventStreamParser, ParseErrorType, ParserOptions, ServerSentEvent } from './parse'
