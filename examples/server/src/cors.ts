@@ -1,0 +1,49 @@
+// CORS for the example apps, which run on their own dev-server origins. Every response,
+// including fault responses, carries these headers: without them a browser reports a 503
+// as an opaque network error and a client cannot read its status or Retry-After.
+
+export const DEFAULT_ALLOWED_ORIGINS: readonly string[] = [
+  'http://localhost:5173',
+  'http://127.0.0.1:5173',
+  'http://localhost:4173',
+  'http://127.0.0.1:4173',
+]
+
+// Last-Event-ID is the one a resuming fetch-based client sends; it is not CORS-safelisted.
+const ALLOWED_HEADERS = 'Accept, Cache-Control, Last-Event-ID'
+
+export type Headers = Record<string, string>
+
+/** Headers for an actual (non-preflight) response, or {} if the origin is not allowed. */
+export function corsHeaders(origin: string | undefined, allowed: readonly string[]): Headers {
+  if (origin === undefined) return {}
+  if (allowed.includes('*')) return { 'Access-Control-Allow-Origin': '*', ...exposed() }
+  if (!allowed.includes(origin)) return { Vary: 'Origin' }
+  return {
+    'Access-Control-Allow-Origin': origin,
+    // Lets `new EventSource(url, { withCredentials: true })` work from the example apps.
+    'Access-Control-Allow-Credentials': 'true',
+    Vary: 'Origin',
+    ...exposed(),
+  }
+}
+
+/** Headers for an OPTIONS preflight, or undefined if the origin is not allowed. */
+export function preflightHeaders(
+  origin: string | undefined,
+  allowed: readonly string[],
+): Headers | undefined {
+  const headers = corsHeaders(origin, allowed)
+  if (headers['Access-Control-Allow-Origin'] === undefined) return undefined
+  return {
+    ...headers,
+    'Access-Control-Allow-Methods': 'GET, OPTIONS',
+    'Access-Control-Allow-Headers': ALLOWED_HEADERS,
+    'Access-Control-Max-Age': '600',
+  }
+}
+
+function exposed(): Headers {
+  // Readable cross-origin only when exposed: a fetch-based client backs off by it.
+  return { 'Access-Control-Expose-Headers': 'Retry-After' }
+}
