@@ -1,0 +1,174 @@
+// Deterministic SSE corpora. Each is built from a fixed seed so every run, on every machine,
+// parses byte-identical input, and the generator records what a correct parser must report.
+
+export interface Expected {
+  events: number
+  comments: number
+  firstData: string
+  lastData: string
+  dataChars: number
+  typeChars: number
+  idChars: number
+}
+
+export interface Corpus {
+  name: string
+  description: string
+  bytes: Uint8Array
+  /** The blank line that ends a block, as the floor searches for it. */
+  separator: string
+  expected: Expected
+}
+
+interface Block {
+  text: string
+  data: string
+  type: string
+  id: string
+  comments: number
+}
+
+/** mulberry32: tiny, fast and good enough to vary payloads; not for anything cryptographic. */
+function prng(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function pick<T>(random: () => number, items: readonly T[]): T {
+  const item = items[Math.floor(random() * items.length)]
+  if (item === undefined) throw new Error('pick from an empty list')
+  return item
+}
+
+const SYMBOLS = ['MSFT', 'AAPL', 'GOOG', 'AMZN', 'NVDA', 'TSLA', 'META', 'ORCL', 'IBM', 'SAP']
+
+// Some non-ASCII words so that small chunks split multi-byte UTF-8 sequences, as real text does.
+const WORDS = [
+  'stream',
+  'event',
+  'server',
+  'reactive',
+  'latency',
+  'buffer',
+  'the',
+  'of',
+  'and',
+  'a',
+  'throughput',
+  'connection',
+  'retry',
+  'payload',
+  'café',
+  'naïve',
+  'Größe',
+  '日本語',
+  'données',
+  '🚀',
+  'über',
+  'token',
+  'reconnect',
+  'observable',
+]
+
+function quoteBlock(random: () => number, n: number): Block {
+  const data = JSON.stringify({
+    id: n,
+    symbol: pick(random, SYMBOLS),
+    price: Math.round(random() * 100000) / 100,
+    timestamp: new Date(Date.UTC(2026, 0, 1) + n * 250).toISOString(),
+  })
+  // Heartbeats open a block rather than standing alone, so blocks and events stay one-to-one
+  // and the floor's blank-line count is comparable with the parsers' event count.
+  const heartbeat = random() < 0.02
+  const text = `${heartbeat ? ': heartbeat\n' : ''}event: stockUpdate\nid: ${n}\ndata: ${data}\n\n`
+  return { text, data, type: 'stockUpdate', id: String(n), comments: heartbeat ? 1 : 0 }
+}
+
+function sentence(random: () => number, minLength: number, maxLength: number): string {
+  const length = minLength + Math.floor(random() * (maxLength - minLength))
+  let line = pick(random, WORDS)
+  while (line.length < length) line += ` ${pick(random, WORDS)}`
+  return line
+}
+
+function multiLineBlock(random: () => number, n: number): Block {
+  const lineCount = 5 + Math.floor(random() * 16)
+  const lines: string[] = []
+  for (let i = 0; i < lineCount; i++) lines.push(sentence(random, 20, 120))
+  const text = `event: log\nid: ${n}\n${lines.map((line) => `data: ${line}\n`).join('')}\n`
+  return { text, data: lines.join('\n'), type: 'log', id: String(n), comments: 0 }
+}
+
+const BIG_DATA_LENGTH = 64 * 1024
+const BIG_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789     '.split('')
+
+function bigBlock(random: () => number, n: number): Block {
+  const chars: string[] = []
+  for (let i = 0; i < BIG_DATA_LENGTH; i++) chars.push(pick(random, BIG_ALPHABET))
+  const data = chars.join('')
+  return { text: `id: ${n}\ndata: ${data}\n\n`, data, type: 'message', id: String(n), comments: 0 }
+}
+
+function build(
+  name: string,
+  description: string,
+  seed: number,
+  targetBytes: number,
+  makeBlock: (random: () => number, n: number) => Block,
+  lineEnding: '\n' | '\r\n' = '\n',
+): Corpus {
+  const random = prng(seed)
+  const encoder = new TextEncoder()
+  const parts: Uint8Array[] = []
+  const expected: Expected = {
+    events: 0,
+    comments: 0,
+    firstData: '',
+    lastData: '',
+    dataChars: 0,
+    typeChars: 0,
+    idChars: 0,
+  }
+  let size = 0
+  // Bounded by size and, in case a generator misbehaves, by count too.
+  for (let n = 1; size < targetBytes && n <= 10_000_000; n++) {
+    const block = makeBlock(random, n)
+    const text = lineEnding === '\n' ? block.text : block.text.replaceAll('\n', lineEnding)
+    const bytes = encoder.encode(text)
+    parts.push(bytes)
+    size += bytes.length
+    if (expected.events === 0) expected.firstData = block.data
+    expected.lastData = block.data
+    expected.events++
+    expected.comments += block.comments
+    expected.dataChars += block.data.length
+    expected.typeChars += block.type.length
+    expected.idChars += block.id.length
+  }
+  const bytes = new Uint8Array(size)
+  let offset = 0
+  for (const part of parts) {
+    bytes.set(part, offset)
+    offset += part.length
+  }
+  return { name, description, bytes, separator: lineEnding + lineEnding, expected }
+}
+
+/**
+ * Corpora of about `targetBytes` each, ending on a block boundary. The same seeds make a smaller
+ * size a prefix of a larger one, with exact expectations of its own.
+ */
+export function makeCorpora(targetBytes: number): Corpus[] {
+  return [
+    build('quote', 'JSON stock quotes, 2 % heartbeat comments', 1, targetBytes, quoteBlock),
+    build('multiline', '5–20 data lines of mixed-script text', 2, targetBytes, multiLineBlock),
+    build('big', 'one 64 KiB data line per event', 3, targetBytes, bigBlock),
+    build('crlf', 'the quote corpus with CRLF line endings', 1, targetBytes, quoteBlock, '\r\n'),
+  ]
+}

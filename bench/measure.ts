@@ -1,0 +1,129 @@
+import { emptyTally, type Competitor, type Tally } from './competitors'
+
+export interface Scenario {
+  id: string
+  corpus: string
+  chunkSize: number
+  /** Bytes per pass; chunks hold exactly these. */
+  bytes: number
+  separator: string
+  chunks: Uint8Array[]
+}
+
+export interface MeasureOptions {
+  clock: Clock
+  warmupMs: number
+  /** Each sample repeats whole passes until it lasts about this long, so timer noise stays small. */
+  sampleMs: number
+  samples: number
+  /** Past this, a scenario stops taking samples (keeping at least `minSamples`). */
+  scenarioBudgetMs: number
+  minSamples: number
+}
+
+export interface Measurement {
+  /** Median throughput in MB/s (10^6 bytes per second of the chosen clock). */
+  mbps: number
+  samples: number[]
+  passesPerSample: number
+}
+
+/** Views into the corpus, made before any timing so splitting is never measured. */
+export function split(bytes: Uint8Array, chunkSize: number): Uint8Array[] {
+  const chunks: Uint8Array[] = []
+  for (let at = 0; at < bytes.length; at += chunkSize) {
+    chunks.push(bytes.subarray(at, at + chunkSize))
+  }
+  return chunks
+}
+
+export function pass(competitor: Competitor, scenario: Scenario, tally: Tally): void {
+  const session = competitor.start(tally, scenario.separator)
+  const { chunks } = scenario
+  for (let i = 0; i < chunks.length; i++) session.feed(chunks[i] as Uint8Array)
+  session.end()
+}
+
+function collectGarbage(): void {
+  globalThis.gc?.()
+}
+
+export type Clock = 'cpu' | 'wall'
+
+// CPU time of the whole process (GC and compiler threads included, as they are real cost). On a
+// machine shared with other work it stays steady where wall time swings several-fold; on an idle
+// one the two agree.
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage()
+  return (user + system) / 1000
+}
+
+function timePasses(
+  competitor: Competitor,
+  scenario: Scenario,
+  passes: number,
+  clock: Clock,
+): number {
+  const now = clock === 'cpu' ? cpuMs : () => performance.now()
+  const tally = emptyTally()
+  const start = now()
+  for (let i = 0; i < passes; i++) pass(competitor, scenario, tally)
+  return now() - start
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = sorted.length >> 1
+  const upper = sorted[middle] ?? Number.NaN
+  return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] ?? Number.NaN) + upper) / 2
+}
+
+/**
+ * Warms every competitor up, then takes samples round-robin, rotating the order each round, so
+ * that drift (thermal, other tenants, GC debt) falls on all of them alike.
+ */
+export function measureScenario(
+  competitors: Competitor[],
+  scenario: Scenario,
+  options: MeasureOptions,
+): Map<string, Measurement> {
+  const passes = new Map<string, number>()
+  for (const competitor of competitors) {
+    collectGarbage()
+    let fastest = Number.POSITIVE_INFINITY
+    let spent = 0
+    // Bounded in count as well as time, in case a pass is far faster than the timer resolves.
+    for (let i = 0; i < 10_000 && (spent < options.warmupMs || i < 2); i++) {
+      const ms = timePasses(competitor, scenario, 1, options.clock)
+      fastest = Math.min(fastest, ms)
+      spent += ms
+    }
+    passes.set(competitor.id, Math.max(1, Math.ceil(options.sampleMs / Math.max(fastest, 0.001))))
+  }
+
+  const samples = new Map<string, number[]>(competitors.map((c) => [c.id, []]))
+  const started = performance.now()
+  for (let round = 0; round < options.samples; round++) {
+    if (round >= options.minSamples && performance.now() - started > options.scenarioBudgetMs) {
+      break
+    }
+    for (let k = 0; k < competitors.length; k++) {
+      const competitor = competitors[(round + k) % competitors.length] as Competitor
+      const count = passes.get(competitor.id) ?? 1
+      collectGarbage()
+      const ms = timePasses(competitor, scenario, count, options.clock)
+      samples.get(competitor.id)?.push((scenario.bytes * count) / (ms * 1000))
+    }
+  }
+
+  const results = new Map<string, Measurement>()
+  for (const competitor of competitors) {
+    const taken = samples.get(competitor.id) ?? []
+    results.set(competitor.id, {
+      mbps: median(taken),
+      samples: taken,
+      passesPerSample: passes.get(competitor.id) ?? 1,
+    })
+  }
+  return results
+}

@@ -1,0 +1,96 @@
+import { COMPETITOR_IDS } from './competitors'
+
+export interface Options {
+  quick: boolean
+  /** Substrings of scenario ids such as `quote/16KiB`; a scenario runs if it matches any. */
+  filters: string[]
+  /** Competitor ids to run; all when empty. */
+  parsers: string[]
+  chunkSizes: number[]
+  coreFromSource: boolean
+  /** Wall-clock time instead of process CPU time. */
+  wall: boolean
+  /** Where to write the markdown report; only full, unfiltered runs write by default. */
+  out: string | undefined
+}
+
+const DEFAULT_CHUNK_SIZES = [1, 1024, 16 * 1024, 64 * 1024]
+
+export const USAGE = `Usage: pnpm bench [-- options]
+  --quick              fewer, shorter runs on smaller corpora (smoke test)
+  --filter <text>      only scenarios whose id (e.g. quote/16KiB) contains text; repeatable
+  --parsers <ids>      comma-separated subset of ${COMPETITOR_IDS.join(',')}
+  --chunks <sizes>     comma-separated chunk sizes in bytes (default ${DEFAULT_CHUNK_SIZES.join(',')})
+  --core-src           import Rivulet from packages/core/src through tsx instead of dist/
+  --wall               time with the wall clock instead of process CPU time
+  --out <file>         write the markdown report there (default results.md on full runs)
+  --no-out             write no report file`
+
+export function parseOptions(argv: string[]): Options | { error: string } {
+  const options: Options = {
+    quick: false,
+    filters: [],
+    parsers: [],
+    chunkSizes: DEFAULT_CHUNK_SIZES,
+    coreFromSource: false,
+    wall: false,
+    out: undefined,
+  }
+  let noOut = false
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]
+    const value = (): string => {
+      const next = argv[++i]
+      if (next === undefined) throw new Error(`${arg ?? ''} needs a value`)
+      return next
+    }
+    try {
+      switch (arg) {
+        case '--':
+          break
+        case '--quick':
+          options.quick = true
+          break
+        case '--filter':
+          options.filters.push(value())
+          break
+        case '--parsers':
+          options.parsers = value().split(',').filter(Boolean)
+          for (const id of options.parsers) {
+            if (!(COMPETITOR_IDS as readonly string[]).includes(id)) {
+              return { error: `unknown parser ${id}` }
+            }
+          }
+          break
+        case '--chunks':
+          options.chunkSizes = value().split(',').map(Number)
+          if (options.chunkSizes.some((size) => !Number.isInteger(size) || size < 1)) {
+            return { error: '--chunks takes positive integers' }
+          }
+          break
+        case '--core-src':
+          options.coreFromSource = true
+          break
+        case '--wall':
+          options.wall = true
+          break
+        case '--out':
+          options.out = value()
+          break
+        case '--no-out':
+          noOut = true
+          break
+        default:
+          return { error: `unknown option ${arg ?? ''}` }
+      }
+    } catch (error) {
+      return { error: (error as Error).message }
+    }
+  }
+  const full = !options.quick && options.filters.length === 0 && options.parsers.length === 0
+  if (noOut) options.out = undefined
+  else if (options.out === undefined && full && options.chunkSizes === DEFAULT_CHUNK_SIZES) {
+    options.out = 'results.md'
+  }
+  return options
+}
