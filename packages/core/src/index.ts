@@ -3,3 +3,58 @@
 // parse/: the spec-exact incremental event-stream parser
 export { createParser, ParseError } from './parse'
 export type { EventStreamParser, ParseErrorType, ParserOptions, ServerSentEvent } from './parse'
+
+// stream/: the typed, shared, reconnecting event stream
+export { createEventStream } from './stream'
+export type {
+  CloseReason,
+  Decoder,
+  EventMap,
+  EventStream,
+  EventStreamOptions,
+  EventType,
+  MaybeAsync,
+  StreamEvent,
+  StreamState,
+  StreamStatus,
+  StreamUrl,
+  UnauthorizedHandler,
+} from './stream'
+
+// errors.ts: every error a stream reports, one union discriminated by `kind`
+export { isStreamError } from './errors'
+export type {
+  ConnectionError,
+  ContentTypeError,
+  DecodeError,
+  EventSourceError,
+  GaveUpError,
+  HttpError,
+  NetworkError,
+  RequestError,
+  StreamError,
+  StreamErrorKind,
+  StreamParseError,
+} from './errors'
+
+// retry/: the reconnection policy and its pure backoff
+export {
+  defaultRetryPolicy,
+  isRetryableStatus,
+  nextDelay,
+  parseRetryAfter,
+  shouldRetryByDefault,
+} from './retry'
+export type { RetryContext, RetryPolicy } from './retry'
+
+// transport/: fetch streaming and native EventSource behind one interface
+export { eventSourceTransport, fetchTransport } from './transport'
+export type {
+  EventSourceConstructor,
+  EventSourceLike,
+  EventSourceTransportOptions,
+  FetchTransportOptions,
+  Transport,
+  TransportMessage,
+  TransportRequest,
+} from './transport'

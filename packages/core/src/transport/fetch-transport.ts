@@ -6,6 +6,7 @@ import {
   httpError,
   networkError,
   parseError,
+  requestError,
 } from '../errors'
 import { createParser } from '../parse'
 import type { EventStreamParser } from '../parse'
@@ -56,6 +57,8 @@ export function fetchTransport(options: FetchTransportOptions = {}): Transport {
         const run = async () => {
           // A plain call, so a platform fetch gets the global `this` it needs ("Illegal invocation").
           const fetchImpl = options.fetch ?? globalThis.fetch
+          if (typeof fetchImpl !== 'function')
+            return fail(requestError(new Error('fetch is not available')))
           const response = await fetchImpl(request.url, requestInit(request, controller.signal))
           if (subscriber.closed) return void response.body?.cancel().catch(ignore)
           // spec: "HTTP 204 No Content … must prevent the user agent from reconnecting"

@@ -1,0 +1,15 @@
+export { createEventStream } from './create-event-stream'
+export type {
+  CloseReason,
+  Decoder,
+  EventMap,
+  EventStream,
+  EventStreamOptions,
+  EventType,
+  MaybeAsync,
+  StreamEvent,
+  StreamState,
+  StreamStatus,
+  StreamUrl,
+  UnauthorizedHandler,
+} from './types'

@@ -1,0 +1,160 @@
+import type { Observable } from 'rxjs'
+import type { ConnectionError, HttpError, StreamError } from '../errors'
+import type { ServerSentEvent } from '../parse'
+import type { RetryPolicy } from '../retry'
+import type { EventSourceConstructor, Transport } from '../transport'
+
+/** A value, or a function (sync or async) called before every connection attempt. */
+export type MaybeAsync<T> = T | (() => T | Promise<T>)
+
+/** The event types a stream carries and their decoded payloads: `{ stockUpdate: StockPrice }`. */
+export type EventMap = object
+
+/** The event type names of a map (string keys only). */
+export type EventType<Events extends EventMap> = keyof Events & string
+
+/** One decoded event: a union over the map, so `switch (event.type)` narrows `data`. */
+export type StreamEvent<Events extends EventMap> = {
+  [K in EventType<Events>]: {
+    readonly type: K
+    readonly data: Events[K]
+    /** The `id:` of this very event, if it carried one. */
+    readonly id: string | undefined
+    /** The stream's last event ID when this event arrived. */
+    readonly lastEventId: string
+    /** The undecoded `data:` text. */
+    readonly raw: string
+  }
+}[EventType<Events>]
+
+/** Turns an event's `data:` text into its payload. Throwing reports a `decode` error. */
+export type Decoder<T = unknown> = (data: string, event: ServerSentEvent) => T
+
+/** Why a stream closed. */
+export type CloseReason =
+  /** `close()` was called. */
+  | 'closed'
+  /** The `signal` option aborted. */
+  | 'aborted'
+  /** The server answered 204 No Content: spec says stop reconnecting. */
+  | 'no-content'
+  /** A finite stream (see `live`) ended cleanly, or reconnecting it would re-send a request. */
+  | 'ended'
+  /** A fatal error, or `gave-up` after `maxAttempts`; see `error`. */
+  | 'error'
+
+export type StreamStatus =
+  /** No subscriber: nothing is connected. */
+  | { readonly state: 'idle' }
+  /** A connection attempt is under way; `attempt` 0 is the first, then as in `reconnecting`. */
+  | { readonly state: 'connecting'; readonly attempt: number }
+  | { readonly state: 'open' }
+  /**
+   * Waiting `delay` ms before reconnection attempt `attempt`, after `error` (or after a clean
+   * end, for a live stream). `delay` is `undefined` when native `EventSource` schedules it.
+   */
+  | {
+      readonly state: 'reconnecting'
+      readonly attempt: number
+      readonly delay: number | undefined
+      readonly error: ConnectionError | undefined
+    }
+  /** Terminal: the stream will not connect again. */
+  | {
+      readonly state: 'closed'
+      readonly reason: CloseReason
+      readonly error: StreamError | undefined
+    }
+
+export type StreamState = StreamStatus['state']
+
+export interface EventStreamOptions<Events extends EventMap = Record<string, unknown>> {
+  /** HTTP method (fetch transport). Default `GET`. */
+  readonly method?: string
+  /** Request headers, or a function returning them (e.g. with a fresh token) per attempt. */
+  readonly headers?: MaybeAsync<HeadersInit | undefined>
+  /** Request body, or a function returning it per attempt. */
+  readonly body?: MaybeAsync<BodyInit | null | undefined>
+  /** fetch `credentials`; `include` also sets `withCredentials` on EventSource. */
+  readonly credentials?: RequestCredentials
+  /** Aborting it closes the stream (reason `aborted`); an aborted signal never connects. */
+  readonly signal?: AbortSignal
+  /** The last event ID to start from, e.g. one kept in storage. Default `""`. */
+  readonly lastEventId?: string
+
+  /** `auto` (default) prefers fetch streaming, falling back to `EventSource`; or pass your own. */
+  readonly transport?: 'auto' | 'fetch' | 'eventsource' | Transport
+  /** The `fetch` to use. Default `globalThis.fetch`. */
+  readonly fetch?: typeof fetch
+  /** The `EventSource` constructor to use, e.g. the `eventsource` package in Node. */
+  readonly EventSource?: EventSourceConstructor
+  /**
+   * EventSource only: when the stream itself must create a new `EventSource` (the browser gave
+   * up, or the policy reconnects), the last event ID goes in this query parameter, since only the
+   * browser can send the `Last-Event-ID` header. `null` disables it. Default `lastEventId`.
+   */
+  readonly lastEventIdParam?: string | null
+  /** EventSource only: event types to listen for besides those passed to `on()`. */
+  readonly eventTypes?: readonly string[]
+  /** Parser limit: the longest line accepted (fetch). Default 4 MiB. */
+  readonly maxLineLength?: number
+  /** Parser limit: the largest event accepted (fetch). Default 16 MiB. */
+  readonly maxEventLength?: number
+
+  /** Reconnection policy (partial: the rest from `defaultRetryPolicy`), or `false` for none. */
+  readonly retry?: Partial<RetryPolicy> | false
+  /**
+   * Whether a clean end of the response is followed by a reconnection, as for a live feed.
+   * Default: `true` for GET, `false` otherwise (a POST's answer is usually finite).
+   */
+  readonly live?: boolean
+  /**
+   * Whether sending the request again is harmless. Default: `true` for GET and HEAD. A request
+   * that is not is re-sent after a failure only when nothing is lost or duplicated: no event had
+   * arrived yet, or the last one carried an `id:` the server can resume from.
+   */
+  readonly idempotent?: boolean
+  /** Opt in to re-sending a non-idempotent request anyway (you handle duplicates). */
+  readonly resendNonIdempotent?: boolean
+  /**
+   * Called on a 401 (once per failure streak): refresh credentials, then the stream reconnects
+   * at once, calling `headers`/`url`/`body` again. Return `false` to give up.
+   */
+  readonly onUnauthorized?: UnauthorizedHandler
+
+  /** One decoder for all events, or one per event type. Default `JSON.parse`. */
+  readonly decode?: Decoder | { readonly [K in EventType<Events>]?: Decoder<Events[K]> }
+  /** What a `decode` error does: `skip` the event (default) or `close` the stream. */
+  readonly onDecodeError?: 'skip' | 'close'
+
+  /**
+   * How long the connection outlives its last subscriber, in ms, so an unsubscribe followed by
+   * a subscribe (a React remount) keeps it. Default 0.
+   */
+  readonly keepAlive?: number
+}
+
+/** Refreshes credentials after a 401; returning (or resolving) `false` gives up. */
+export type UnauthorizedHandler = (error: HttpError) => unknown
+
+/** The stream's URL, or a function (sync or async) returning it per attempt. */
+export type StreamUrl = MaybeAsync<string | URL>
+
+export interface EventStream<Events extends EventMap = Record<string, unknown>> {
+  /** Every event, decoded. Subscribing connects (shared by all subscribers). */
+  readonly events$: Observable<StreamEvent<Events>>
+  /** The payloads of one event type. Subscribing connects (shared by all subscribers). */
+  on<K extends EventType<Events>>(type: K): Observable<Events[K]>
+  /** The latest payload of an event type, or `undefined` before the first. */
+  latest<K extends EventType<Events>>(type: K): Events[K] | undefined
+  /** The connection state: emits the current status at once, then every change. Never connects. */
+  readonly status$: Observable<StreamStatus>
+  /** The current status, synchronously. */
+  readonly status: StreamStatus
+  /** Every error, as it happens. Never connects. */
+  readonly errors$: Observable<StreamError>
+  /** The last event ID received (or given), resent as `Last-Event-ID` on reconnection. */
+  readonly lastEventId: string
+  /** Closes the stream for good: aborts the connection, completes every subscriber. */
+  close(): void
+}
