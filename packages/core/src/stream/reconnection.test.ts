@@ -1,0 +1,205 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { fakeTransport } from '../../test/fake-transport'
+import type { FakeTransport } from '../../test/fake-transport'
+import { httpError, networkError } from '../errors'
+import type { StreamError } from '../errors'
+import { createEventStream } from './create-event-stream'
+import type { EventStreamOptions, StreamStatus } from './types'
+
+let transport: FakeTransport
+beforeEach(() => {
+  vi.useFakeTimers()
+  transport = fakeTransport()
+})
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+function setup(options: EventStreamOptions<{ message: number }> = {}) {
+  const stream = createEventStream<{ message: number }>('http://test/sse', {
+    transport,
+    retry: { jitter: 0 },
+    ...options,
+  })
+  const statuses: StreamStatus[] = []
+  const errors: StreamError[] = []
+  const values: number[] = []
+  stream.status$.subscribe((status) => statuses.push(status))
+  stream.errors$.subscribe((error) => errors.push(error))
+  return {
+    stream,
+    statuses,
+    errors,
+    values,
+    subscribe: () => stream.on('message').subscribe((v) => values.push(v)),
+  }
+}
+
+const failing = () => {
+  transport.autoRespond = (connection) => connection.subscriber.error(networkError('down'))
+}
+
+const delays = (statuses: StreamStatus[]) =>
+  statuses.flatMap((s) => (s.state === 'reconnecting' ? [s.delay] : []))
+
+describe('reconnection under fake timers', () => {
+  it('backs off exponentially up to the cap', async () => {
+    failing()
+    const { statuses, subscribe } = setup({ retry: { jitter: 0, maxDelay: 8000 } })
+    subscribe()
+    for (let i = 0; i < 6; i++) await vi.runOnlyPendingTimersAsync()
+    expect(delays(statuses)).toEqual([1000, 2000, 4000, 8000, 8000, 8000, 8000])
+    expect(transport.connections).toHaveLength(7)
+  })
+
+  it('resets the backoff after a successful open', async () => {
+    const { statuses, subscribe } = setup()
+    subscribe()
+    await vi.advanceTimersByTimeAsync(0)
+    transport.connections[0]?.subscriber.error(networkError('a'))
+    await vi.advanceTimersByTimeAsync(1000)
+    transport.connections[1]?.subscriber.error(networkError('b'))
+    await vi.advanceTimersByTimeAsync(2000)
+    transport.connections[2]?.subscriber.next({ type: 'open' })
+    transport.connections[2]?.subscriber.error(networkError('c'))
+    expect(delays(statuses)).toEqual([1000, 2000, 1000])
+  })
+
+  it('bases the backoff on the server retry', async () => {
+    const { statuses, subscribe } = setup()
+    subscribe()
+    await vi.advanceTimersByTimeAsync(0)
+    transport.connections[0]?.subscriber.next({ type: 'open' })
+    transport.connections[0]?.subscriber.next({ type: 'retry', delay: 300 })
+    transport.connections[0]?.subscriber.complete()
+    await vi.advanceTimersByTimeAsync(300)
+    transport.connections[1]?.subscriber.error(networkError('x'))
+    expect(delays(statuses)).toEqual([300, 600])
+  })
+
+  it('gives up after maxAttempts with a gave-up error', async () => {
+    failing()
+    const { stream, errors, subscribe } = setup({ retry: { jitter: 0, maxAttempts: 2 } })
+    subscribe()
+    await vi.runAllTimersAsync()
+    expect(transport.connections).toHaveLength(3)
+    expect(errors.map((e) => e.kind)).toEqual(['network', 'network', 'network', 'gave-up'])
+    expect(stream.status).toMatchObject({
+      state: 'closed',
+      reason: 'error',
+      error: { kind: 'gave-up', attempts: 2, last: { kind: 'network' } },
+    })
+  })
+
+  it('does not reconnect with retry: false', async () => {
+    failing()
+    const { stream, subscribe } = setup({ retry: false })
+    subscribe()
+    await vi.runAllTimersAsync()
+    expect(transport.connections).toHaveLength(1)
+    expect(stream.status).toMatchObject({ state: 'closed', reason: 'error' })
+  })
+
+  it('lets a replaced policy decide what to retry', async () => {
+    transport.autoRespond = (connection) =>
+      connection.subscriber.error(
+        httpError({ status: 404, statusText: '', headers: {}, body: '', retryAfter: undefined }),
+      )
+    const { subscribe } = setup({
+      retry: { jitter: 0, maxAttempts: 1, shouldRetry: (error) => error.kind === 'http' },
+    })
+    subscribe()
+    await vi.runAllTimersAsync()
+    expect(transport.connections).toHaveLength(2)
+  })
+
+  it('goes through connecting, open, reconnecting, connecting in order', async () => {
+    const { statuses, subscribe } = setup()
+    subscribe()
+    await vi.advanceTimersByTimeAsync(0)
+    transport.connections[0]?.subscriber.next({ type: 'open' })
+    transport.connections[0]?.subscriber.complete()
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(statuses).toEqual([
+      { state: 'idle' },
+      { state: 'connecting', attempt: 0 },
+      { state: 'open' },
+      { state: 'reconnecting', attempt: 1, delay: 1000, error: undefined },
+      { state: 'connecting', attempt: 1 },
+    ])
+  })
+})
+
+describe('teardown in every state', () => {
+  it('clears the request before it starts', async () => {
+    const { stream, subscribe } = setup()
+    subscribe().unsubscribe()
+    await vi.runAllTimersAsync()
+    expect(transport.connections).toHaveLength(0)
+    expect(stream.status).toEqual({ state: 'idle' })
+  })
+
+  it('tears down a connecting or open connection', async () => {
+    const { subscribe } = setup()
+    const subscription = subscribe()
+    await vi.advanceTimersByTimeAsync(0)
+    transport.connections[0]?.subscriber.next({ type: 'open' })
+    subscription.unsubscribe()
+    expect(transport.connections[0]?.closed()).toBe(true)
+  })
+
+  it('clears the reconnection timer while waiting', async () => {
+    failing()
+    const { stream, subscribe } = setup()
+    const subscription = subscribe()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(stream.status.state).toBe('reconnecting')
+    expect(vi.getTimerCount()).toBe(1)
+    subscription.unsubscribe()
+    expect(vi.getTimerCount()).toBe(0)
+    expect(stream.status).toEqual({ state: 'idle' })
+  })
+
+  it('clears the reconnection timer on close()', async () => {
+    failing()
+    const { stream, subscribe } = setup()
+    subscribe()
+    await vi.advanceTimersByTimeAsync(0)
+    stream.close()
+    expect(vi.getTimerCount()).toBe(0)
+    expect(stream.status).toEqual({ state: 'closed', reason: 'closed', error: undefined })
+  })
+
+  it('keeps the connection for keepAlive ms after the last subscriber, then closes it', async () => {
+    const { subscribe } = setup({ keepAlive: 500 })
+    subscribe().unsubscribe()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(transport.connections[0]?.closed()).toBe(false)
+    await vi.advanceTimersByTimeAsync(500)
+    expect(transport.connections[0]?.closed()).toBe(true)
+  })
+
+  it('never lets a superseded connection emit into the new one', async () => {
+    const { values, subscribe } = setup()
+    subscribe()
+    await vi.advanceTimersByTimeAsync(0)
+    const first = transport.connections[0]
+    first?.subscriber.next({ type: 'open' })
+    first?.subscriber.error(networkError('drop'))
+    await vi.advanceTimersByTimeAsync(1000)
+    const stale = { type: 'message', data: '1', lastEventId: '', id: undefined }
+    first?.subscriber.next({ type: 'event', event: stale })
+    transport.connections[1]?.subscriber.next({ type: 'open' })
+    transport.connections[1]?.subscriber.next({ type: 'event', event: { ...stale, data: '2' } })
+    expect(values).toEqual([2])
+  })
+
+  it('completes subscribers that come after the stream closed', async () => {
+    const { stream } = setup()
+    stream.close()
+    const completed = vi.fn()
+    stream.events$.subscribe({ complete: completed })
+    expect(completed).toHaveBeenCalledTimes(1)
+    expect(transport.connections).toHaveLength(0)
+  })
+})
