@@ -157,5 +157,9 @@ const KINDS: ReadonlySet<string> = new Set<StreamErrorKind>([
 ])
 
 function describe(cause: unknown): string {
-  return cause instanceof Error ? cause.message : String(cause)
+  // Errors and the error events of EventSource implementations both carry a `message`.
+  if (typeof cause === 'object' && cause !== null && 'message' in cause) {
+    if (typeof cause.message === 'string' && cause.message !== '') return cause.message
+  }
+  return cause instanceof Event ? `${cause.type} event` : String(cause)
 }

@@ -67,9 +67,12 @@ export function eventSourceTransport(options: EventSourceTransportOptions = {}):
         const onMessage = (event: Event) => {
           if (subscriber.closed) return
           const message = event as MessageEvent<string>
-          // The DOM does not say whether this block had an `id:`; a changed ID means it had.
-          const id = message.lastEventId !== lastEventId ? message.lastEventId : undefined
-          lastEventId = message.lastEventId
+          // Browsers give the stream's last event ID (spec); the `eventsource` package gives this
+          // block's `id:` or "". Either way a non-empty, changed value means the block had an
+          // `id:`. (An explicit `id:` reset to "" in a browser is therefore not seen.)
+          const changed = message.lastEventId !== '' && message.lastEventId !== lastEventId
+          const id = changed ? message.lastEventId : undefined
+          if (changed) lastEventId = message.lastEventId
           subscriber.next({
             type: 'event',
             event: { type: message.type, data: message.data, lastEventId, id },

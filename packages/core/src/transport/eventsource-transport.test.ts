@@ -1,0 +1,164 @@
+import { EventSource } from 'eventsource'
+import { firstValueFrom, take, toArray } from 'rxjs'
+import type { Observable } from 'rxjs'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { ServerResponse } from 'node:http'
+import { openStream, reply, startServer, stream, streamAndDrop } from '../../test/sse-server'
+import type { TestServer } from '../../test/sse-server'
+import { createEventStream } from '../stream'
+import type { EventStreamOptions, StreamStatus } from '../stream'
+import { withLastEventId } from './eventsource-transport'
+
+let server: TestServer
+const opened: { close(): void }[] = []
+beforeEach(async () => {
+  server = await startServer()
+})
+afterEach(async () => {
+  for (const s of opened.splice(0)) s.close()
+  await server.close()
+})
+
+type Events = { tick: number; message: string }
+
+function open(options: EventStreamOptions<Events> = {}) {
+  const s = createEventStream<Events>(server.url(), {
+    transport: 'eventsource',
+    EventSource,
+    retry: { initialDelay: 1, jitter: 0 },
+    ...options,
+  })
+  opened.push(s)
+  return s
+}
+
+const first = <T>(source: Observable<T>, count: number) =>
+  firstValueFrom(source.pipe(take(count), toArray()))
+
+const statusWhere = (
+  s: { status$: { subscribe(f: (s: StreamStatus) => void): unknown } },
+  state: StreamStatus['state'],
+) =>
+  new Promise<StreamStatus>((resolve) =>
+    s.status$.subscribe((status) => status.state === state && resolve(status)),
+  )
+
+describe('eventSourceTransport with the eventsource package', () => {
+  it('routes named and unnamed events', async () => {
+    server.respond(
+      stream('event: tick\nid: 1\ndata: 1\n\n', 'data: "hello"\n\nevent: tick\ndata: 2\n\n'),
+    )
+    const s = open()
+    const messages: string[] = []
+    s.on('message').subscribe((m) => messages.push(m))
+    expect(await first(s.on('tick'), 2)).toEqual([1, 2])
+    expect(messages).toEqual(['hello'])
+    expect(s.lastEventId).toBe('1')
+  })
+
+  it('listens for a type asked for while already connected', async () => {
+    let response: ServerResponse | undefined
+    server.respond((res) => {
+      openStream(res)
+      res.write('data: "first"\n\n')
+      response = res
+    })
+    const s = open()
+    s.events$.subscribe()
+    expect(await first(s.on('message'), 1)).toEqual(['first'])
+    const ticks = first(s.on('tick'), 1)
+    response?.write('event: tick\ndata: 3\n\n')
+    expect(await ticks).toEqual([3])
+  })
+
+  it('lets EventSource reconnect by itself, resending Last-Event-ID, and shows it in the status', async () => {
+    server.respond(streamAndDrop('retry: 1\nid: 1\ndata: "a"\n\n'), stream('id: 2\ndata: "b"\n\n'))
+    const s = open()
+    const statuses: StreamStatus[] = []
+    s.status$.subscribe((status) => statuses.push(status))
+    expect(await first(s.on('message'), 2)).toEqual(['a', 'b'])
+    expect(server.requests.map((r) => r.headers['last-event-id'])).toEqual([undefined, '1'])
+    expect(server.requests.map((r) => r.url)).toEqual(['/sse', '/sse'])
+    expect(statuses.map((st) => st.state)).toEqual([
+      'idle',
+      'connecting',
+      'open',
+      'reconnecting',
+      'open',
+      'idle',
+    ])
+    expect(statuses[3]).toMatchObject({
+      attempt: 1,
+      delay: undefined,
+      error: {
+        kind: 'network',
+        message: 'network error: TypeError: terminated: other side closed',
+      },
+    })
+  })
+
+  it('creates a new EventSource after it gave up on a 503, with the id in the query', async () => {
+    server.respond(
+      streamAndDrop('retry: 1\nid: 5\ndata: "a"\n\n'),
+      reply(503),
+      stream('id: 6\ndata: "b"\n\n'),
+    )
+    const s = open()
+    expect(await first(s.on('message'), 2)).toEqual(['a', 'b'])
+    expect(server.requests.map((r) => r.url)).toEqual(['/sse', '/sse', '/sse?lastEventId=5'])
+  })
+
+  it('closes with an eventsource error on a 404', async () => {
+    server.respond(reply(404))
+    const s = open()
+    s.events$.subscribe()
+    expect(await statusWhere(s, 'closed')).toEqual({
+      state: 'closed',
+      reason: 'error',
+      error: {
+        kind: 'eventsource',
+        message: 'EventSource failed the connection (HTTP 404)',
+        status: 404,
+      },
+    })
+    expect(server.requests).toHaveLength(1)
+  })
+
+  it('stops on 204 No Content', async () => {
+    server.respond(reply(204))
+    const s = open()
+    s.events$.subscribe()
+    expect(await statusWhere(s, 'closed')).toEqual({
+      state: 'closed',
+      reason: 'no-content',
+      error: undefined,
+    })
+  })
+
+  it('closes the EventSource when the last subscriber leaves', async () => {
+    server.respond(stream('data: "a"\n\n'))
+    const s = open()
+    const subscription = s.events$.subscribe()
+    await statusWhere(s, 'open')
+    subscription.unsubscribe()
+    await server.requests[0]?.closed
+    expect(s.status).toEqual({ state: 'idle' })
+  })
+
+  it('refuses a POST, which EventSource cannot send', async () => {
+    const s = open({ method: 'POST' })
+    s.events$.subscribe()
+    expect(s.status).toMatchObject({ state: 'connecting' })
+    expect(await statusWhere(s, 'closed')).toMatchObject({ error: { kind: 'request' } })
+    expect(server.requests).toHaveLength(0)
+  })
+})
+
+describe('withLastEventId', () => {
+  it('adds the id as a query parameter, before any fragment', () => {
+    expect(withLastEventId('http://h/s', '', 'lastEventId')).toBe('http://h/s')
+    expect(withLastEventId('http://h/s', '7', 'lastEventId')).toBe('http://h/s?lastEventId=7')
+    expect(withLastEventId('http://h/s?a=1#f', 'x y', 'since')).toBe('http://h/s?a=1&since=x%20y#f')
+    expect(withLastEventId('http://h/s', '7', null)).toBe('http://h/s')
+  })
+})
