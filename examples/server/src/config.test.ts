@@ -14,6 +14,10 @@ describe('parseConfig', () => {
     expect(parseConfig(['--port', '6002'], { PORT: '6001' }).port).toBe(6002)
   })
 
+  it('ignores the -- that pnpm passes through before the flags', () => {
+    expect(parseConfig(['--', '--port', '6003'], {}).port).toBe(6003)
+  })
+
   it('reads every tuning flag', () => {
     const config = parseConfig(
       ['--interval', '100', '--heartbeat', '0', '--retry', '250', '--buffer', '50', '--seed', '3'],

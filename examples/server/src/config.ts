@@ -35,7 +35,8 @@ type Env = Readonly<Record<string, string | undefined>>
 /** Flags win over the environment, which wins over the defaults. Throws on bad input. */
 export function parseConfig(argv: readonly string[], env: Env): Config {
   const { values } = parseArgs({
-    args: [...argv],
+    // `pnpm start -- --port 6000` passes the `--` through; it separates nothing here.
+    args: argv.filter((arg) => arg !== '--'),
     strict: true,
     options: {
       port: { type: 'string' },
