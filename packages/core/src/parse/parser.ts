@@ -231,24 +231,104 @@ export function createParser(options: ParserOptions): EventStreamParser {
     if (pending.length > maxLineLength) fail('line-too-long', maxLineLength)
   }
 
-  /** Processes the lines of a text that has no CR; returns where the unfinished line starts. */
+  /**
+   * Processes the lines of a text that has no CR; returns where the unfinished line starts, or
+   * -1 when a callback or a limit stopped the scan.
+   *
+   * Hand-tuned, as most streams take this path: the block's state lives in locals for the loop
+   * (closure variables cost a load or store at every use), blank, `data:`, `id:` and `event:`
+   * lines are handled inline, and the state is written back before anything that can observe
+   * it — a callback or the general `processLine`. Measured on the quote corpus in 16 KiB chunks
+   * (bench/README.md): ~320 MB/s with `processLine` per line, ~PLACEHOLDER MB/s with this loop.
+   */
   function scanLinesEndingInLF(text: string, position: number, startEpoch: number): number {
+    let buffer = data
+    let buffered = hasData
+    let type = eventType
+    let idBuffer = lastEventIdBuffer
+    let id = blockId
+    // One search per chunk instead of one per id: NUL almost never occurs in a stream.
+    const mayHoldNul = text.indexOf('\0', position) !== -1
     for (let end = text.indexOf('\n', position); end !== -1; end = text.indexOf('\n', position)) {
-      if (end - position > maxLineLength) {
+      const start = position
+      position = end + 1
+      if (start === end) {
+        // spec: "If the line is empty (a blank line) — Dispatch the event", as in dispatch().
+        lastEventId = idBuffer
+        if (!buffered) {
+          type = ''
+          id = undefined
+          continue
+        }
+        const event: ServerSentEvent = { type: type || 'message', data: buffer, lastEventId, id }
+        data = buffer = ''
+        hasData = buffered = false
+        eventType = type = ''
+        blockId = id = undefined
+        lastEventIdBuffer = idBuffer
+        onEvent(event)
+        if (epoch !== startEpoch) return -1
+        continue
+      }
+      if (end - start > maxLineLength) {
         fail('line-too-long', maxLineLength)
         return -1
       }
-      processLine(text, position, end)
-      if (epoch !== startEpoch) return -1
-      position = end + 1
-      // An event's last line is usually followed by the blank line that dispatches it: take it
-      // here and save a search per event.
-      if (text.charCodeAt(position) === LF) {
-        dispatch()
+      const first = text.charCodeAt(start)
+      if (
+        first === LOWER_D &&
+        text.charCodeAt(start + 1) === LOWER_A &&
+        text.charCodeAt(start + 2) === LOWER_T &&
+        text.charCodeAt(start + 3) === LOWER_A &&
+        text.charCodeAt(start + 4) === COLON
+      ) {
+        const value = text.slice(valueStart(text, start + 5, end), end)
+        if (buffered) buffer += '\n' + value
+        else {
+          buffer = value
+          buffered = true
+        }
+        if (buffer.length > maxEventLength) {
+          fail('event-too-large', maxEventLength)
+          return -1
+        }
+      } else if (
+        first === LOWER_I &&
+        text.charCodeAt(start + 1) === LOWER_D &&
+        text.charCodeAt(start + 2) === COLON
+      ) {
+        const value = text.slice(valueStart(text, start + 3, end), end)
+        // spec: an id containing NUL is ignored.
+        if (!mayHoldNul || value.indexOf('\0') === -1) idBuffer = id = value
+      } else if (
+        first === LOWER_E &&
+        text.charCodeAt(start + 1) === LOWER_V &&
+        text.charCodeAt(start + 2) === LOWER_E &&
+        text.charCodeAt(start + 3) === LOWER_N &&
+        text.charCodeAt(start + 4) === LOWER_T &&
+        text.charCodeAt(start + 5) === COLON
+      ) {
+        type = text.slice(valueStart(text, start + 6, end), end)
+      } else {
+        data = buffer
+        hasData = buffered
+        eventType = type
+        lastEventIdBuffer = idBuffer
+        blockId = id
+        processLine(text, start, end)
         if (epoch !== startEpoch) return -1
-        position++
+        buffer = data
+        buffered = hasData
+        type = eventType
+        idBuffer = lastEventIdBuffer
+        id = blockId
       }
     }
+    data = buffer
+    hasData = buffered
+    eventType = type
+    lastEventIdBuffer = idBuffer
+    blockId = id
     return position
   }
 
