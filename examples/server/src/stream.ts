@@ -60,8 +60,8 @@ export function serveStream(req: IncomingMessage, res: ServerResponse, ctx: Stre
   }
 
   res.writeHead(200, { ...STREAM_HEADERS, ...cors })
-  // Send the headers now rather than with the first event, so the client knows at once
-  // that the stream is open (the ASP.NET original does the same).
+  // Send the headers now rather than with the first event: with a slow feed (or a stall)
+  // the client would otherwise not know for seconds whether the stream is open.
   res.flushHeaders()
 
   let sent = 0
