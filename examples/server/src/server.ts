@@ -27,6 +27,8 @@ export interface StockServerOptions {
   readonly quotes?: QuoteGeneratorOptions
   /** Enables /control/faults (default true). */
   readonly control?: boolean
+  /** A client with more than this many bytes queued is cut off (it can resume by id). */
+  readonly maxBufferedBytes?: number
   /** How long close() lets streams finish before it cuts the remaining sockets. */
   readonly shutdownGraceMs?: number
   /** Receives one line per connection opened and closed. */
@@ -100,7 +102,7 @@ export function createStockServer(options: StockServerOptions = {}): StockServer
       faults: hasFaults(parsed.faults) ? parsed.faults : armed.take(),
       cors,
       retryMs: options.retryMs ?? DEFAULTS.retryMs,
-      maxBufferedBytes: DEFAULTS.maxBufferedBytes,
+      maxBufferedBytes: options.maxBufferedBytes ?? DEFAULTS.maxBufferedBytes,
       log,
       track: (end) => {
         open.add(end)

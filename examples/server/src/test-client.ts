@@ -16,6 +16,8 @@ export interface OpenStream {
   until(condition: string | ((body: string) => boolean)): Promise<string>
   /** How the response finished: a clean end, or an aborted connection. */
   readonly finished: Promise<'end' | 'aborted'>
+  /** Stops reading from the socket, as a stuck client would. */
+  pause(): void
   close(): void
 }
 
@@ -50,6 +52,7 @@ export function openStream(
         text: () => body,
         finished,
         close: () => req.destroy(),
+        pause: () => res.pause(),
         until(condition) {
           const done =
             typeof condition === 'string' ? (b: string) => b.includes(condition) : condition
