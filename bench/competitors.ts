@@ -84,7 +84,7 @@ function eventsourceParser(
     label,
     parsesFields: true,
     start(tally) {
-      const decoder = new TextDecoder()
+      const decode = streamingDecode()
       // onComment is given because 4.x skips comment lines without it; Rivulet gets one too.
       const parser = createParser({
         onEvent: (event) => {
@@ -97,10 +97,10 @@ function eventsourceParser(
       })
       return {
         feed: (chunk) => {
-          parser.feed(decoder.decode(chunk, { stream: true }))
+          parser.feed(decode(chunk))
         },
         end: () => {
-          parser.feed(decoder.decode())
+          parser.feed(decode(undefined))
           parser.reset()
         },
       }
@@ -108,61 +108,111 @@ function eventsourceParser(
   }
 }
 
+/** Turns one chunk of bytes into text; `undefined` at the end of the stream. */
+type Decode = (chunk: Uint8Array | undefined) => string
+
+const STREAM = { stream: true }
+
+function streamingDecode(): Decode {
+  const decoder = new TextDecoder()
+  return (chunk) => (chunk === undefined ? decoder.decode() : decoder.decode(chunk, STREAM))
+}
+
+/** Length of the longest prefix that ends on a character boundary (assumes valid UTF-8). */
+function completeLength(bytes: Uint8Array): number {
+  const length = bytes.length
+  // Look back past continuation bytes (10xxxxxx) to the lead byte of the last character.
+  for (let back = 1; back <= 4 && back <= length; back++) {
+    const byte = bytes[length - back] ?? 0
+    if (byte < 0x80) return length
+    if (byte >= 0xc0) {
+      const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2
+      return needed <= back ? length : length - back
+    }
+  }
+  return length
+}
+
+/**
+ * One-shot decodes of each chunk's complete characters, the unfinished one carried over. Node
+ * 20's TextDecoder is several times faster on ASCII without `stream`, so this is the lower floor.
+ */
+function oneShotDecode(): Decode {
+  // Without ignoreBOM a one-shot decode would strip a U+FEFF opening any chunk.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true })
+  let carry: Uint8Array | undefined
+  return (chunk) => {
+    let bytes = chunk ?? new Uint8Array(0)
+    if (carry !== undefined) {
+      const joined = new Uint8Array(carry.length + bytes.length)
+      joined.set(carry)
+      joined.set(bytes, carry.length)
+      bytes = joined
+      carry = undefined
+    }
+    const end = chunk === undefined ? bytes.length : completeLength(bytes)
+    if (end < bytes.length) carry = bytes.slice(end)
+    return end === 0 ? '' : decoder.decode(end === bytes.length ? bytes : bytes.subarray(0, end))
+  }
+}
+
 /**
  * The least any parser must do: decode, and find each blank line. It parses no fields and
  * assumes the corpus never runs more than two line endings together.
  */
-const floor: Competitor = {
-  id: 'floor',
-  label: 'floor (TextDecoder + indexOf)',
-  parsesFields: false,
-  start(tally, separator) {
-    const decoder = new TextDecoder()
-    // Proper prefixes of the separator, longest first, to spot one cut by a chunk boundary.
-    const prefixes: string[] = []
-    for (let k = separator.length - 1; k > 0; k--) prefixes.push(separator.slice(0, k))
-    let matched = 0
-    const scan = (text: string): void => {
-      let from = 0
-      if (matched > 0) {
-        let m = matched
-        let i = 0
-        while (m < separator.length && i < text.length) {
-          if (text.charCodeAt(i) !== separator.charCodeAt(m)) break
-          m++
-          i++
+function floor(id: string, label: string, makeDecode: () => Decode): Competitor {
+  return {
+    id,
+    label,
+    parsesFields: false,
+    start(tally, separator) {
+      const decode = makeDecode()
+      // Proper prefixes of the separator, longest first, to spot one cut by a chunk boundary.
+      const prefixes: string[] = []
+      for (let k = separator.length - 1; k > 0; k--) prefixes.push(separator.slice(0, k))
+      let matched = 0
+      const scan = (text: string): void => {
+        let from = 0
+        if (matched > 0) {
+          let m = matched
+          let i = 0
+          while (m < separator.length && i < text.length) {
+            if (text.charCodeAt(i) !== separator.charCodeAt(m)) break
+            m++
+            i++
+          }
+          if (m === separator.length) {
+            tally.events++
+            from = i
+          } else if (i === text.length) {
+            matched = m
+            return
+          }
         }
-        if (m === separator.length) {
+        let end = from
+        for (let at = text.indexOf(separator, from); at !== -1; at = text.indexOf(separator, end)) {
           tally.events++
-          from = i
-        } else if (i === text.length) {
-          matched = m
-          return
+          end = at + separator.length
         }
-      }
-      let end = from
-      for (let at = text.indexOf(separator, from); at !== -1; at = text.indexOf(separator, end)) {
-        tally.events++
-        end = at + separator.length
-      }
-      matched = 0
-      for (const prefix of prefixes) {
-        if (text.length - end >= prefix.length && text.endsWith(prefix)) {
-          matched = prefix.length
-          break
-        }
-      }
-    }
-    return {
-      feed: (chunk) => {
-        scan(decoder.decode(chunk, { stream: true }))
-      },
-      end: () => {
-        scan(decoder.decode())
         matched = 0
-      },
-    }
-  },
+        for (const prefix of prefixes) {
+          if (text.length - end >= prefix.length && text.endsWith(prefix)) {
+            matched = prefix.length
+            break
+          }
+        }
+      }
+      return {
+        feed: (chunk) => {
+          scan(decode(chunk))
+        },
+        end: () => {
+          scan(decode(undefined))
+          matched = 0
+        },
+      }
+    },
+  }
 }
 
 /**
@@ -187,7 +237,7 @@ async function loadRivulet(
   }
 }
 
-export const COMPETITOR_IDS = ['rivulet', 'esp4', 'esp3', 'floor'] as const
+export const COMPETITOR_IDS = ['rivulet', 'esp4', 'esp3', 'floor', 'floor1'] as const
 
 export async function loadCompetitors(
   fromSource: boolean,
@@ -196,7 +246,8 @@ export async function loadCompetitors(
   const competitors = [
     eventsourceParser('esp4', 'eventsource-parser 4.x', createParser4),
     eventsourceParser('esp3', 'eventsource-parser 3.x', createParser3),
-    floor,
+    floor('floor', 'floor (streaming TextDecoder + indexOf)', streamingDecode),
+    floor('floor1', 'floor (one-shot TextDecoder + indexOf)', oneShotDecode),
   ]
   if ('competitor' in loaded) competitors.unshift(loaded.competitor)
   return { competitors, missing: 'missing' in loaded ? loaded.missing : undefined }

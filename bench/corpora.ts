@@ -160,15 +160,21 @@ function build(
   return { name, description, bytes, separator: lineEnding + lineEnding, expected }
 }
 
+const SPECS = {
+  quote: ['JSON stock quotes, 2 % heartbeat comments', 1, quoteBlock, '\n'],
+  multiline: ['5–20 data lines of mixed-script text', 2, multiLineBlock, '\n'],
+  big: ['one 64 KiB data line per event', 3, bigBlock, '\n'],
+  crlf: ['the quote corpus with CRLF line endings', 1, quoteBlock, '\r\n'],
+} as const
+
+export type CorpusName = keyof typeof SPECS
+export const CORPUS_NAMES = Object.keys(SPECS) as CorpusName[]
+
 /**
- * Corpora of about `targetBytes` each, ending on a block boundary. The same seeds make a smaller
+ * A corpus of about `targetBytes`, ending on a block boundary. The same seed makes a smaller
  * size a prefix of a larger one, with exact expectations of its own.
  */
-export function makeCorpora(targetBytes: number): Corpus[] {
-  return [
-    build('quote', 'JSON stock quotes, 2 % heartbeat comments', 1, targetBytes, quoteBlock),
-    build('multiline', '5–20 data lines of mixed-script text', 2, targetBytes, multiLineBlock),
-    build('big', 'one 64 KiB data line per event', 3, targetBytes, bigBlock),
-    build('crlf', 'the quote corpus with CRLF line endings', 1, targetBytes, quoteBlock, '\r\n'),
-  ]
+export function makeCorpus(name: CorpusName, targetBytes: number): Corpus {
+  const [description, seed, makeBlock, lineEnding] = SPECS[name]
+  return build(name, description, seed, targetBytes, makeBlock, lineEnding)
 }

@@ -10,6 +10,10 @@ export interface Options {
   coreFromSource: boolean
   /** Wall-clock time instead of process CPU time. */
   wall: boolean
+  /** Each scenario in a fresh process, so the JIT state one leaves cannot slow the next. Off with --quick. */
+  isolate: boolean
+  /** Internal: this process is the child measuring the scenario with this id. */
+  child: string | undefined
   /** Where to write the markdown report; only full, unfiltered runs write by default. */
   out: string | undefined
 }
@@ -17,12 +21,13 @@ export interface Options {
 const DEFAULT_CHUNK_SIZES = [1, 1024, 16 * 1024, 64 * 1024]
 
 export const USAGE = `Usage: pnpm bench [-- options]
-  --quick              fewer, shorter runs on smaller corpora (smoke test)
+  --quick              fewer, shorter runs on smaller corpora, in one process (smoke test)
   --filter <text>      only scenarios whose id (e.g. quote/16KiB) contains text; repeatable
   --parsers <ids>      comma-separated subset of ${COMPETITOR_IDS.join(',')}
   --chunks <sizes>     comma-separated chunk sizes in bytes (default ${DEFAULT_CHUNK_SIZES.join(',')})
   --core-src           import Rivulet from packages/core/src through tsx instead of dist/
   --wall               time with the wall clock instead of process CPU time
+  --in-process         run all scenarios in this process instead of one fresh process each
   --out <file>         write the markdown report there (default results.md on full runs)
   --no-out             write no report file`
 
@@ -34,6 +39,8 @@ export function parseOptions(argv: string[]): Options | { error: string } {
     chunkSizes: DEFAULT_CHUNK_SIZES,
     coreFromSource: false,
     wall: false,
+    isolate: true,
+    child: undefined,
     out: undefined,
   }
   let noOut = false
@@ -74,6 +81,12 @@ export function parseOptions(argv: string[]): Options | { error: string } {
         case '--wall':
           options.wall = true
           break
+        case '--in-process':
+          options.isolate = false
+          break
+        case '--child':
+          options.child = value()
+          break
         case '--out':
           options.out = value()
           break
@@ -87,10 +100,22 @@ export function parseOptions(argv: string[]): Options | { error: string } {
       return { error: (error as Error).message }
     }
   }
+  // A fresh process per scenario costs more start-up than a smoke test's whole measurement.
+  if (options.quick) options.isolate = false
   const full = !options.quick && options.filters.length === 0 && options.parsers.length === 0
   if (noOut) options.out = undefined
   else if (options.out === undefined && full && options.chunkSizes === DEFAULT_CHUNK_SIZES) {
     options.out = 'results.md'
   }
   return options
+}
+
+/** The options a child process needs to measure one scenario as its parent would. */
+export function childArgs(options: Options, id: string, chunkSize: number): string[] {
+  const args = ['--child', id, '--chunks', String(chunkSize)]
+  if (options.quick) args.push('--quick')
+  if (options.coreFromSource) args.push('--core-src')
+  if (options.wall) args.push('--wall')
+  if (options.parsers.length > 0) args.push('--parsers', options.parsers.join(','))
+  return args
 }

@@ -2,33 +2,47 @@
 // Run from the root with `pnpm bench` (`pnpm bench --quick` for a smoke test); see options.ts.
 import { writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
-import { loadCompetitors } from './competitors'
-import { makeCorpora, type Corpus } from './corpora'
-import { measureScenario, split, type MeasureOptions, type Scenario } from './measure'
-import { parseOptions, USAGE } from './options'
-import { chunkLabel, commandLine, machineLine, noise, sizeLabel, table, type Row } from './report'
+import { loadCompetitors, type Competitor } from './competitors'
+import { CORPUS_NAMES } from './corpora'
+import { measureInChild, sendToParent } from './isolate'
+import { measureScenario, type Measurement, type MeasureOptions } from './measure'
+import { childArgs, parseOptions, USAGE, type Options } from './options'
+import { commandLine, machineLine, noise, sizeLabel, table, type Row } from './report'
+import { buildScenario, corpusFor, FULL, plan, QUICK, SMALL_CHUNK, type Planned } from './scenarios'
 import { verify } from './verify'
 
-// Chunks this small cost a call per byte or so; they run on a short prefix of each corpus.
-const SMALL_CHUNK = 256
-
-const FULL = {
-  corpusBytes: 4 * 1024 * 1024,
-  smallCorpusBytes: 256 * 1024,
-  measure: { warmupMs: 200, sampleMs: 150, samples: 7, scenarioBudgetMs: 6000, minSamples: 5 },
-}
-const QUICK = {
-  corpusBytes: 512 * 1024,
-  smallCorpusBytes: 32 * 1024,
-  measure: { warmupMs: 30, sampleMs: 20, samples: 3, scenarioBudgetMs: 500, minSamples: 3 },
-}
-
-function scenarioId(corpus: string, chunkSize: number): string {
-  return `${corpus}/${chunkLabel(chunkSize).replace(' ', '')}`
-}
+// A child that takes longer than this is stuck; the parent reports it and goes on.
+const CHILD_TIMEOUT_MS = 120_000
 
 function loadLabel(): string {
   return (loadavg()[0] ?? 0).toFixed(2)
+}
+
+function measureOptions(options: Options): MeasureOptions {
+  return { ...(options.quick ? QUICK : FULL).measure, clock: options.wall ? 'wall' : 'cpu' }
+}
+
+async function selectCompetitors(
+  options: Options,
+): Promise<{ competitors: Competitor[]; missing: string | undefined }> {
+  const loaded = await loadCompetitors(options.coreFromSource)
+  const competitors = loaded.competitors.filter(
+    (c) => options.parsers.length === 0 || options.parsers.includes(c.id),
+  )
+  return { competitors, missing: loaded.missing }
+}
+
+/** In a child: measure the one scenario named by --child and hand the figures back. */
+async function child(options: Options, id: string): Promise<number> {
+  const settings = options.quick ? QUICK : FULL
+  const planned = plan(settings, options.chunkSizes, []).find((p) => p.id === id)
+  if (planned === undefined) {
+    console.error(`child: no scenario ${id}`)
+    return 2
+  }
+  const { competitors } = await selectCompetitors(options)
+  sendToParent(measureScenario(competitors, buildScenario(planned), measureOptions(options)))
+  return 0
 }
 
 async function main(): Promise<number> {
@@ -43,92 +57,74 @@ async function main(): Promise<number> {
   if (typeof globalThis.gc !== 'function') {
     console.warn('warning: run with --expose-gc so collections happen between samples, not in them')
   }
+  if (options.child !== undefined) return child(options, options.child)
 
-  const loaded = await loadCompetitors(options.coreFromSource)
-  if (loaded.missing !== undefined) {
-    console.error(`\n!!! Rivulet's parser is not measured: ${loaded.missing}`)
+  const { competitors, missing } = await selectCompetitors(options)
+  if (missing !== undefined) {
+    console.error(`\n!!! Rivulet's parser is not measured: ${missing}`)
     console.error('!!! Build it first (pnpm --filter @rivulet/core build) or pass --core-src.\n')
     if (options.parsers.includes('rivulet')) return 1
   }
-  const competitors = loaded.competitors.filter(
-    (c) => options.parsers.length === 0 || options.parsers.includes(c.id),
-  )
 
   const settings = options.quick ? QUICK : FULL
-  const measure: MeasureOptions = { ...settings.measure, clock: options.wall ? 'wall' : 'cpu' }
-  const wanted = (corpus: string, chunkSize: number): boolean => {
-    const id = scenarioId(corpus, chunkSize)
-    return options.filters.length === 0 || options.filters.some((f) => id.includes(f))
-  }
-  const large = makeCorpora(settings.corpusBytes)
-  const small = options.chunkSizes.some((size) => size < SMALL_CHUNK)
-    ? makeCorpora(settings.smallCorpusBytes)
-    : []
-  const plan: { corpus: Corpus; chunkSize: number }[] = []
-  for (const [index, corpus] of large.entries()) {
-    for (const chunkSize of options.chunkSizes) {
-      if (!wanted(corpus.name, chunkSize)) continue
-      plan.push({ corpus: chunkSize < SMALL_CHUNK ? (small[index] ?? corpus) : corpus, chunkSize })
-    }
-  }
-  if (plan.length === 0) {
+  const measure = measureOptions(options)
+  const planned = plan(settings, options.chunkSizes, options.filters)
+  if (planned.length === 0) {
     console.error('no scenario matches the filters')
     return 2
   }
 
-  const makeScenario = (corpus: Corpus, chunkSize: number): Scenario => ({
-    id: scenarioId(corpus.name, chunkSize),
-    corpus: corpus.name,
-    chunkSize,
-    bytes: corpus.bytes.length,
-    separator: corpus.separator,
-    chunks: split(corpus.bytes, chunkSize),
-  })
-
   // Every scenario is checked before any is timed, so a wrong parser fails in seconds.
-  const problems = plan.flatMap(({ corpus, chunkSize }) =>
-    verify(competitors, makeScenario(corpus, chunkSize), corpus.expected),
+  const problems = planned.flatMap((p) =>
+    verify(competitors, buildScenario(p), corpusFor(p).expected),
   )
   if (problems.length > 0) {
     console.error('\n!!!!!!!! MISMATCH: parsers disagree with the corpus; no timing done !!!!!!!!')
     for (const problem of problems) console.error(`!!! ${problem}`)
     return 1
   }
-  console.error(`verified ${plan.length} scenarios × ${competitors.length} parsers`)
+  console.error(`verified ${planned.length} scenarios × ${competitors.length} parsers`)
 
   const rows: Row[] = []
-  for (const { corpus, chunkSize } of plan) {
-    const scenario = makeScenario(corpus, chunkSize)
-    const results = measureScenario(competitors, scenario, measure)
-    rows.push({ corpus: corpus.name, chunkSize, results })
+  for (const p of planned) {
+    let results: Map<string, Measurement>
+    if (options.isolate) {
+      const measured = measureInChild(childArgs(options, p.id, p.chunkSize), CHILD_TIMEOUT_MS)
+      if ('error' in measured) {
+        console.error(`!!! ${p.id}: child ${measured.error}`)
+        return 1
+      }
+      results = measured
+    } else {
+      results = measureScenario(competitors, buildScenario(p), measure)
+    }
+    rows.push({ corpus: p.corpus, chunkSize: p.chunkSize, results })
     const summary = [...results].map(([id, m]) => `${id} ${m.mbps.toFixed(1)}`).join(', ')
-    console.error(`${scenario.id.padEnd(18)} ${summary} MB/s`)
+    console.error(`${p.id.padEnd(18)} ${summary} MB/s`)
   }
 
   const seconds = ((performance.now() - started) / 1000).toFixed(0)
-  const corpora = large
-    .map((c, i) => {
-      const slice = small[i]
-      const sliceNote = slice
-        ? `, ${sizeLabel(slice.bytes.length)} for chunks < ${SMALL_CHUNK} B`
-        : ''
-      return `- **${c.name}**: ${c.description}; ${sizeLabel(c.bytes.length)}, ${c.expected.events} events${sliceNote}`
-    })
-    .join('\n')
   const report = [
     `## Parser throughput (MB/s, median of ${measure.samples} samples)`,
     '',
     `Machine: ${machineLine()}  `,
     `Command: \`${commandLine()}\`  `,
-    `Run: ${new Date().toISOString()}, ${seconds} s, load average ${loadAtStart} before, ${loadLabel()} after${options.quick ? ', --quick (indicative only)' : ''}`,
-    loaded.missing === undefined ? '' : `\n**Rivulet not measured:** ${loaded.missing}\n`,
+    `Run: ${new Date().toISOString()}, ${seconds} s, load average ${loadAtStart} before, ` +
+      `${loadLabel()} after${options.quick ? ', --quick (indicative only)' : ''}`,
+    missing === undefined ? '' : `\n**Rivulet not measured:** ${missing}\n`,
     table(rows),
     '',
-    `MB/s = 10^6 bytes per second of ${measure.clock === 'cpu' ? 'process CPU time (user + system; steady on a shared machine, equal to wall time on an idle one)' : 'wall-clock time'}.`,
-    'esp = eventsource-parser, fed through a streaming TextDecoder; floor = streaming TextDecoder',
-    '+ indexOf of the blank line, counting events without parsing fields. Rivulet decodes itself.',
+    `MB/s = 10^6 bytes per second of ${
+      measure.clock === 'cpu'
+        ? 'process CPU time (user + system: steady on a shared machine, the same as wall time on an idle one)'
+        : 'wall-clock time'
+    }; ${options.isolate ? 'each scenario in a fresh process' : 'all scenarios in one process'}.`,
+    'esp = eventsource-parser, fed through a streaming TextDecoder. floor = streaming TextDecoder +',
+    'indexOf of the blank line, counting events without parsing fields; floor1 = the same with',
+    'one-shot decodes of each chunk (unfinished character carried), which Node decodes several',
+    'times faster for ASCII. Rivulet decodes the raw bytes itself.',
     '',
-    corpora,
+    corporaLegend(planned),
     '',
     `Noisiest cells: ${noise(rows, 4)}`,
   ].join('\n')
@@ -138,6 +134,27 @@ async function main(): Promise<number> {
     console.error(`\nwrote ${options.out}`)
   }
   return 0
+}
+
+function corporaLegend(planned: Planned[]): string {
+  const lines: string[] = []
+  for (const name of CORPUS_NAMES) {
+    const large = planned.find((p) => p.corpus === name && p.chunkSize >= SMALL_CHUNK)
+    const small = planned.find((p) => p.corpus === name && p.chunkSize < SMALL_CHUNK)
+    const sizes: string[] = []
+    let description = ''
+    for (const p of [large, small]) {
+      if (p === undefined) continue
+      const corpus = corpusFor(p)
+      description = corpus.description
+      const note = p.chunkSize < SMALL_CHUNK ? ` for chunks < ${SMALL_CHUNK} B` : ''
+      sizes.push(
+        `${sizeLabel(corpus.bytes.length)} (${corpus.expected.events} event${corpus.expected.events === 1 ? '' : 's'})${note}`,
+      )
+    }
+    if (sizes.length > 0) lines.push(`- **${name}**: ${description}; ${sizes.join(', ')}`)
+  }
+  return lines.join('\n')
 }
 
 process.exitCode = await main()

@@ -42,12 +42,13 @@ export function commandLine(): string {
 
 export function table(rows: Row[]): string {
   const lines = [
-    '| Scenario | Chunk | rivulet | esp 4.x | esp 3.x | floor | rivulet / esp 4.x | rivulet / esp 3.x | rivulet / floor | esp 4.x / floor |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| Scenario | Chunk | rivulet | esp 4.x | esp 3.x | floor | floor1 | rivulet / esp 4.x | rivulet / esp 3.x | rivulet / floor | esp 4.x / floor | rivulet / floor1 |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ]
   for (const row of rows) {
     const get = (id: string): number | undefined => row.results.get(id)?.mbps
-    const [rivulet, esp4, esp3, floor] = [get('rivulet'), get('esp4'), get('esp3'), get('floor')]
+    const [rivulet, esp4, esp3] = [get('rivulet'), get('esp4'), get('esp3')]
+    const [floor, floor1] = [get('floor'), get('floor1')]
     const cells = [
       row.corpus,
       chunkLabel(row.chunkSize),
@@ -55,10 +56,12 @@ export function table(rows: Row[]): string {
       mbps(esp4),
       mbps(esp3),
       mbps(floor),
+      mbps(floor1),
       ratio(rivulet, esp4),
       ratio(rivulet, esp3),
       ratio(rivulet, floor),
       ratio(esp4, floor),
+      ratio(rivulet, floor1),
     ]
     lines.push(`| ${cells.join(' | ')} |`)
   }
