@@ -9,8 +9,9 @@ export const DEFAULT_ALLOWED_ORIGINS: readonly string[] = [
   'http://127.0.0.1:4173',
 ]
 
-// Last-Event-ID is the one a resuming fetch-based client sends; it is not CORS-safelisted.
-const ALLOWED_HEADERS = 'Accept, Cache-Control, Last-Event-ID'
+// Last-Event-ID is what a resuming fetch-based client sends; it is not CORS-safelisted.
+// Authorization lets the examples show an authenticated stream (@rivulet/core can send headers).
+const ALLOWED_HEADERS = 'Accept, Authorization, Cache-Control, Content-Type, Last-Event-ID'
 
 export type Headers = Record<string, string>
 
