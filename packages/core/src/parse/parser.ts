@@ -29,11 +29,9 @@ function valueStart(text: string, from: number, end: number): number {
  * An incremental `text/event-stream` parser, exactly as the WHATWG HTML standard's
  * "Event stream interpretation" defines it. Pure: no timers, no I/O.
  *
- * Why it is shaped this way (see bench/ for the figures): a chunk is decoded once by the native
- * `TextDecoder` and then scanned with `indexOf`, so the per-character work happens in C++.
- * Line ends, colons and carriage returns are each searched at most once per chunk (their
- * positions are cached until the scan passes them), which keeps a chunk O(n) whatever its lines
- * look like. A line cut by a chunk boundary is the only one that is copied.
+ * A chunk is decoded to text in one native call (utf8-stream-decoder.ts), then scanned by
+ * `scanLines`, the hot path. Only a line cut by a chunk boundary is ever copied; memory stays
+ * within `maxLineLength` and `maxEventLength` whatever the server sends.
  */
 export function createParser(options: ParserOptions): EventStreamParser {
   const { onEvent, onComment, onRetry, onError } = options
@@ -88,51 +86,25 @@ export function createParser(options: ParserOptions): EventStreamParser {
     onEvent(event)
   }
 
-  /** Processes the complete line `text[start, end)`. */
+  /**
+   * Processes the complete line `text[start, end)` the general way. The scan loop handles the
+   * usual lines itself; this serves the rest: lines cut by a chunk boundary, `retry`, unknown
+   * and colon-less fields.
+   */
   function processLine(text: string, start: number, end: number): void {
     if (start === end) {
       // spec: "If the line is empty (a blank line) — Dispatch the event"
       dispatch()
-      return
-    }
-    // The usual lines are recognised by their field name and colon together, so they need no
-    // colon search and no field-name string; everything else takes the general route.
-    // Compared code unit by code unit: TurboFan turns charCodeAt into a load, where startsWith
-    // stays a builtin call (on the quote corpus, 16 KiB chunks: ~190 → see bench/README.md).
-    const first = text.charCodeAt(start)
-    if (first === LOWER_D) {
-      if (
-        text.charCodeAt(start + 1) === LOWER_A &&
-        text.charCodeAt(start + 2) === LOWER_T &&
-        text.charCodeAt(start + 3) === LOWER_A &&
-        text.charCodeAt(start + 4) === COLON
-      ) {
-        return appendData(text, start + 5, end)
-      }
-    } else if (first === LOWER_I) {
-      if (text.charCodeAt(start + 1) === LOWER_D && text.charCodeAt(start + 2) === COLON) {
-        return setId(text, start + 3, end)
-      }
-    } else if (first === LOWER_E) {
-      if (
-        text.charCodeAt(start + 1) === LOWER_V &&
-        text.charCodeAt(start + 2) === LOWER_E &&
-        text.charCodeAt(start + 3) === LOWER_N &&
-        text.charCodeAt(start + 4) === LOWER_T &&
-        text.charCodeAt(start + 5) === COLON
-      ) {
-        return setEventType(text, start + 6, end)
-      }
-    } else if (first === COLON) {
+    } else if (text.charCodeAt(start) === COLON) {
       // spec: "If the line starts with a U+003A COLON character (:) — Ignore the line."
       if (onComment !== undefined) onComment(text.slice(valueStart(text, start + 1, end), end))
-      return
+    } else {
+      processField(text.slice(start, end))
     }
-    processOtherLine(text.slice(start, end))
   }
 
-  /** A line that is not `data:`, `id:`, `event:` or a comment: `retry`, unknown, or colon-less. */
-  function processOtherLine(line: string): void {
+  /** A field line, as its own string. */
+  function processField(line: string): void {
     // spec: "If the line contains a U+003A COLON character (:) — Collect the characters on the
     // line before the first U+003A COLON character (:), and let field be that string. [...]
     // Otherwise, [...] using the whole line as the field name, and the empty string as the
@@ -200,6 +172,16 @@ export function createParser(options: ParserOptions): EventStreamParser {
       if (text.charCodeAt(0) === LF) position = 1
     }
 
+    if (pending !== '' && length === 1) {
+      // One more character of an unfinished line, as when bytes trickle in one at a time.
+      const c = text.charCodeAt(0)
+      if (c !== LF && c !== CR) {
+        pending += text
+        if (pending.length > maxLineLength) fail('line-too-long', maxLineLength)
+        return
+      }
+    }
+
     let nextCR = text.indexOf('\r', position)
     if (pending !== '') {
       // Finish the line the previous chunk started; only such a line is ever copied.
@@ -210,9 +192,7 @@ export function createParser(options: ParserOptions): EventStreamParser {
         if (pending.length > maxLineLength) fail('line-too-long', maxLineLength)
         return
       }
-      // join() builds a flat string, where `+` would give processLine a cons string and make
-      // its charCodeAt calls polymorphic for every line after it.
-      const line = [pending, text.slice(position, end)].join('')
+      const line = pending + text.slice(position, end)
       pending = ''
       if (line.length > maxLineLength) return fail('line-too-long', maxLineLength)
       processLine(line, 0, line.length)
@@ -221,37 +201,54 @@ export function createParser(options: ParserOptions): EventStreamParser {
       if (nextCR !== -1 && nextCR < position) nextCR = text.indexOf('\r', position)
     }
 
-    // Most streams end lines with LF alone: they get a loop with one search per line.
-    position =
-      nextCR === -1
-        ? scanLinesEndingInLF(text, position, startEpoch)
-        : scanLinesEndingAnyhow(text, position, nextCR, startEpoch)
+    position = scanLines(text, position, nextCR, startEpoch)
     if (position === -1 || position >= length) return
     pending = text.slice(position)
     if (pending.length > maxLineLength) fail('line-too-long', maxLineLength)
   }
 
   /**
-   * Processes the lines of a text that has no CR; returns where the unfinished line starts, or
-   * -1 when a callback or a limit stopped the scan.
+   * Processes the complete lines of `text` from `position`; returns where the unfinished line
+   * starts, or -1 when a callback or a limit stopped the scan. `nextCR` is the first CR at or
+   * after `position`, or -1.
    *
-   * Hand-tuned, as most streams take this path: the block's state lives in locals for the loop
-   * (closure variables cost a load or store at every use), blank, `data:`, `id:` and `event:`
-   * lines are handled inline, and the state is written back before anything that can observe
-   * it — a callback or the general `processLine`. Measured on the quote corpus in 16 KiB chunks
-   * (bench/README.md): ~320 MB/s with `processLine` per line, ~PLACEHOLDER MB/s with this loop.
+   * Hand-tuned, as every byte of the stream passes here (figures in bench/README.md). Line ends
+   * are found with indexOf, whose searches run in native code, and each search is cached until
+   * the scan passes it, which keeps a chunk O(n) whatever its lines look like. The block's state
+   * lives in locals for the loop, since closure variables cost a load or store at every use
+   * (about 1.2× on the quote corpus). Blank, `data:`, `id:` and `event:` lines are recognised by
+   * their field name and colon together, code unit by code unit — charCodeAt compiles to a load
+   * where startsWith stays a call — and handled inline. The state is written back before
+   * anything that can observe it: a callback, or `processLine` for every other line.
    */
-  function scanLinesEndingInLF(text: string, position: number, startEpoch: number): number {
+  function scanLines(text: string, position: number, nextCR: number, startEpoch: number): number {
+    const length = text.length
     let buffer = data
     let buffered = hasData
     let type = eventType
     let idBuffer = lastEventIdBuffer
     let id = blockId
-    // One search per chunk instead of one per id: NUL almost never occurs in a stream.
-    const mayHoldNul = text.indexOf('\0', position) !== -1
-    for (let end = text.indexOf('\n', position); end !== -1; end = text.indexOf('\n', position)) {
+    let nextLF = text.indexOf('\n', position)
+    // The next NUL: searched only once an id needs it, and again only once the scan passes it.
+    let nulAt = -2
+    for (;;) {
       const start = position
-      position = end + 1
+      let end: number
+      // spec: "end-of-line = ( cr lf / cr / lf )"
+      if (nextCR === -1 || (nextLF !== -1 && nextLF < nextCR)) {
+        if (nextLF === -1) break
+        end = nextLF
+        position = end + 1
+        nextLF = text.indexOf('\n', position)
+      } else {
+        end = nextCR
+        position = end + 1
+        // A CR then LF is one line ending, also when the LF opens the next chunk.
+        if (position === length) skipLeadingLF = true
+        else if (position === nextLF) nextLF = text.indexOf('\n', ++position)
+        nextCR = text.indexOf('\r', position)
+      }
+
       if (start === end) {
         // spec: "If the line is empty (a blank line) — Dispatch the event", as in dispatch().
         lastEventId = idBuffer
@@ -282,6 +279,8 @@ export function createParser(options: ParserOptions): EventStreamParser {
         text.charCodeAt(start + 3) === LOWER_A &&
         text.charCodeAt(start + 4) === COLON
       ) {
+        // spec: append the value and a LF to the data buffer, and remove the last LF at
+        // dispatch — the same as joining the values with LF.
         const value = text.slice(valueStart(text, start + 5, end), end)
         if (buffered) buffer += '\n' + value
         else {
@@ -297,9 +296,10 @@ export function createParser(options: ParserOptions): EventStreamParser {
         text.charCodeAt(start + 1) === LOWER_D &&
         text.charCodeAt(start + 2) === COLON
       ) {
-        const value = text.slice(valueStart(text, start + 3, end), end)
+        const from = valueStart(text, start + 3, end)
+        if (nulAt !== -1 && nulAt < from) nulAt = text.indexOf('\0', from)
         // spec: an id containing NUL is ignored.
-        if (!mayHoldNul || value.indexOf('\0') === -1) idBuffer = id = value
+        if (nulAt === -1 || nulAt >= end) idBuffer = id = text.slice(from, end)
       } else if (
         first === LOWER_E &&
         text.charCodeAt(start + 1) === LOWER_V &&
@@ -329,44 +329,6 @@ export function createParser(options: ParserOptions): EventStreamParser {
     eventType = type
     lastEventIdBuffer = idBuffer
     blockId = id
-    return position
-  }
-
-  /** Processes lines ending in CR, LF or CRLF; returns where the unfinished line starts. */
-  function scanLinesEndingAnyhow(
-    text: string,
-    position: number,
-    nextCR: number,
-    startEpoch: number,
-  ): number {
-    const length = text.length
-    // Both searches are cached until the scan passes them, keeping the chunk O(n).
-    let nextLF = text.indexOf('\n', position)
-    while (position < length) {
-      if (nextLF !== -1 && nextLF < position) nextLF = text.indexOf('\n', position)
-      if (nextCR !== -1 && nextCR < position) nextCR = text.indexOf('\r', position)
-      let end: number
-      let next: number
-      if (nextCR === -1 || (nextLF !== -1 && nextLF < nextCR)) {
-        if (nextLF === -1) break
-        end = nextLF
-        next = end + 1
-      } else {
-        end = nextCR
-        next = end + 1
-        // spec: "end-of-line = ( cr lf / cr / lf )" — a CR then LF is one line ending, also
-        // when the LF arrives in the next chunk.
-        if (next === length) skipLeadingLF = true
-        else if (text.charCodeAt(next) === LF) next++
-      }
-      if (end - position > maxLineLength) {
-        fail('line-too-long', maxLineLength)
-        return -1
-      }
-      processLine(text, position, end)
-      if (epoch !== startEpoch) return -1
-      position = next
-    }
     return position
   }
 

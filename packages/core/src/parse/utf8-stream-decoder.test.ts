@@ -73,6 +73,22 @@ describe('the UTF-8 stream decoder', () => {
     expect(decoder.decode(Uint8Array.of(0xa9))).toBe('é')
   })
 
+  it('switches to streaming for mostly non-ASCII text without losing a character cut in two', () => {
+    const decoder = createUtf8StreamDecoder()
+    const bytes = new TextEncoder().encode('ascii first, then 東京 and γάμμα 😀 end')
+    const cut = bytes.indexOf(0xf0) + 2
+    const pieces = [bytes.subarray(0, 13), bytes.subarray(13, cut), bytes.subarray(cut)]
+    expect(pieces.map((piece) => decoder.decode(piece)).join('') + decoder.flush()).toBe(
+      'ascii first, then 東京 and γάμμα 😀 end',
+    )
+  })
+
+  it('decodes byte by byte, ASCII and not', () => {
+    const decoder = createUtf8StreamDecoder()
+    const bytes = new TextEncoder().encode('a€b😀c')
+    expect(Array.from(bytes, (b) => decoder.decode(Uint8Array.of(b))).join('')).toBe('a€b😀c')
+  })
+
   it('ends an unfinished character with U+FFFD on flush', () => {
     const decoder = createUtf8StreamDecoder()
     expect(decoder.decode(Uint8Array.of(0x61, 0xe2, 0x82))).toBe('a')
