@@ -27,9 +27,9 @@ describe('corsHeaders', () => {
 })
 
 describe('preflightHeaders', () => {
-  it('allows GET and the Last-Event-ID request header for an allowed origin', () => {
+  it('allows GET, the control methods and the Last-Event-ID header for an allowed origin', () => {
     const headers = preflightHeaders('http://localhost:5173', allowed)
-    expect(headers?.['Access-Control-Allow-Methods']).toBe('GET, OPTIONS')
+    expect(headers?.['Access-Control-Allow-Methods']).toBe('GET, POST, DELETE, OPTIONS')
     expect(headers?.['Access-Control-Allow-Headers']).toContain('Last-Event-ID')
   })
 

@@ -38,7 +38,8 @@ export function preflightHeaders(
   if (headers['Access-Control-Allow-Origin'] === undefined) return undefined
   return {
     ...headers,
-    'Access-Control-Allow-Methods': 'GET, OPTIONS',
+    // POST and DELETE are for /control/faults, so a demo page can arm and clear faults.
+    'Access-Control-Allow-Methods': 'GET, POST, DELETE, OPTIONS',
     'Access-Control-Allow-Headers': ALLOWED_HEADERS,
     'Access-Control-Max-Age': '600',
   }

@@ -42,7 +42,7 @@ describe('CORS', () => {
     })
     expect(response.status).toBe(204)
     expect(response.headers['access-control-allow-origin']).toBe(APP)
-    expect(response.headers['access-control-allow-methods']).toBe('GET, OPTIONS')
+    expect(response.headers['access-control-allow-methods']).toBe('GET, POST, DELETE, OPTIONS')
     expect(response.headers['access-control-allow-headers']?.toLowerCase()).toContain(
       'last-event-id',
     )
