@@ -47,9 +47,11 @@ export function connection(config: ConnectionConfig): Observable<ServerSentEvent
     let authRetried = false
     let finished = false
 
+    /** Makes `next` the one live step; a step begun after the stream closed is dropped. */
     const replace = (next: Subscription) => {
       current.unsubscribe()
       current = next
+      if (finished) next.unsubscribe()
     }
 
     const finish = (reason: CloseReason, error?: StreamError) => {
@@ -66,8 +68,12 @@ export function connection(config: ConnectionConfig): Observable<ServerSentEvent
       finish(request.reason, request.error)
     }
 
+    // Status and error listeners are user code: any of them may call close(). Every call out is
+    // therefore followed by a `finished` check before anything is started.
     const start = () => {
+      if (finished) return
       config.setStatus({ state: 'connecting', attempt: failures })
+      if (finished) return
       // Whether re-sending this request loses or duplicates nothing (see `idempotent`).
       let resumable = true
       let noContent = false
@@ -102,14 +108,7 @@ export function connection(config: ConnectionConfig): Observable<ServerSentEvent
                 noContent = true
                 return
               case 'reconnecting':
-                config.reportError(message.error)
-                nativeFailures++
-                return config.setStatus({
-                  state: 'reconnecting',
-                  attempt: nativeFailures,
-                  delay: undefined,
-                  error: message.error,
-                })
+                return nativeReconnecting(message.error, ++nativeFailures)
               case 'comment':
                 return
             }
@@ -125,6 +124,7 @@ export function connection(config: ConnectionConfig): Observable<ServerSentEvent
       if (finished) return
       if (config.signal?.aborted) return finish('aborted')
       if (error !== undefined) config.reportError(error)
+      if (finished) return
       const end = (): void => finish(error === undefined ? 'ended' : 'error', error)
       if (error === undefined && !config.live) return end()
       if (policy === null) return end()
@@ -136,23 +136,37 @@ export function connection(config: ConnectionConfig): Observable<ServerSentEvent
         return refreshAndRetry(error, config.onUnauthorized)
       if (error !== undefined && !policy.shouldRetry(error, { attempt: failures + 1 })) return end()
       failures++
-      if (failures > policy.maxAttempts) {
-        if (error === undefined) return end()
-        const gaveUp = gaveUpError(policy.maxAttempts, error)
-        config.reportError(gaveUp)
-        return finish('error', gaveUp)
-      }
+      if (failures > policy.maxAttempts) return error === undefined ? end() : giveUp(error)
       const delay =
         error?.kind === 'http' && error.retryAfter !== undefined
           ? retryAfterDelay(error.retryAfter, policy)
           : nextDelay(failures, policy, serverRetry)
       config.setStatus({ state: 'reconnecting', attempt: failures, delay, error })
-      replace(timer(delay).subscribe(start))
+      if (!finished) replace(timer(delay).subscribe(start))
+    }
+
+    /**
+     * Native EventSource reconnects by itself; the policy still decides whether that may go on
+     * (`shouldRetry`, `maxAttempts`), and closing the stream stops it.
+     */
+    const nativeReconnecting = (error: ConnectionError, attempt: number) => {
+      config.reportError(error)
+      if (finished) return
+      if (policy === null || !policy.shouldRetry(error, { attempt })) return finish('error', error)
+      if (attempt > policy.maxAttempts) return giveUp(error)
+      config.setStatus({ state: 'reconnecting', attempt, delay: undefined, error })
+    }
+
+    const giveUp = (error: ConnectionError) => {
+      const gaveUp = gaveUpError(policy?.maxAttempts ?? 0, error)
+      config.reportError(gaveUp)
+      finish('error', gaveUp)
     }
 
     const refreshAndRetry = (error: HttpError, hook: UnauthorizedHandler) => {
       authRetried = true
       config.setStatus({ state: 'reconnecting', attempt: failures + 1, delay: 0, error })
+      if (finished) return
       replace(
         defer(async () => hook(error)).subscribe({
           next: (proceed) => (proceed === false ? finish('error', error) : start()),

@@ -202,4 +202,55 @@ describe('teardown in every state', () => {
     expect(completed).toHaveBeenCalledTimes(1)
     expect(transport.connections).toHaveLength(0)
   })
+
+  it('closes from a status listener before the attempt starts', async () => {
+    const { stream, subscribe } = setup()
+    stream.status$.subscribe((status) => status.state === 'connecting' && stream.close())
+    subscribe()
+    await vi.runAllTimersAsync()
+    expect(transport.connections).toHaveLength(0)
+    expect(stream.status).toEqual({ state: 'closed', reason: 'closed', error: undefined })
+  })
+
+  it('closes from an error listener without scheduling a reconnection', async () => {
+    failing()
+    const { stream, subscribe } = setup()
+    stream.errors$.subscribe(() => stream.close())
+    subscribe()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(vi.getTimerCount()).toBe(0)
+    expect(transport.connections).toHaveLength(1)
+    expect(stream.status).toEqual({ state: 'closed', reason: 'closed', error: undefined })
+  })
+
+  it('closes from inside the 401 hook without reconnecting', async () => {
+    transport.autoRespond = (connection) =>
+      connection.subscriber.error(
+        httpError({ status: 401, statusText: '', headers: {}, body: '', retryAfter: undefined }),
+      )
+    const { stream, subscribe } = setup({ onUnauthorized: () => stream.close() })
+    subscribe()
+    await vi.runAllTimersAsync()
+    expect(transport.connections).toHaveLength(1)
+    expect(stream.status).toEqual({ state: 'closed', reason: 'closed', error: undefined })
+  })
+})
+
+describe('a transport that reconnects by itself', () => {
+  it('shows its reconnections and lets the policy give up', async () => {
+    const { stream, statuses, errors, subscribe } = setup({ retry: { maxAttempts: 2 } })
+    subscribe()
+    await vi.advanceTimersByTimeAsync(0)
+    const native = transport.connections[0]
+    native?.subscriber.next({ type: 'open' })
+    for (let i = 0; i < 3; i++)
+      native?.subscriber.next({ type: 'reconnecting', error: networkError('lost') })
+    expect(statuses.slice(3, 5)).toEqual([
+      { state: 'reconnecting', attempt: 1, delay: undefined, error: networkError('lost') },
+      { state: 'reconnecting', attempt: 2, delay: undefined, error: networkError('lost') },
+    ])
+    expect(errors.map((e) => e.kind)).toEqual(['network', 'network', 'network', 'gave-up'])
+    expect(stream.status).toMatchObject({ state: 'closed', error: { kind: 'gave-up' } })
+    expect(native?.closed()).toBe(true)
+  })
 })

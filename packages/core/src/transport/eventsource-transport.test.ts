@@ -145,6 +145,18 @@ describe('eventSourceTransport with the eventsource package', () => {
     expect(s.status).toEqual({ state: 'idle' })
   })
 
+  it('refuses custom headers, which EventSource cannot send', async () => {
+    const s = open({ headers: { authorization: 'Bearer t' } })
+    s.events$.subscribe()
+    expect(await statusWhere(s, 'closed')).toMatchObject({
+      error: {
+        kind: 'request',
+        message: 'could not build the request: EventSource cannot send headers',
+      },
+    })
+    expect(server.requests).toHaveLength(0)
+  })
+
   it('refuses a POST, which EventSource cannot send', async () => {
     const s = open({ method: 'POST' })
     s.events$.subscribe()

@@ -54,6 +54,9 @@ export function eventSourceTransport(options: EventSourceTransportOptions = {}):
           return subscriber.error(requestError(new Error('EventSource is not available')))
         if (request.method.toUpperCase() !== 'GET' || request.body != null)
           return subscriber.error(requestError(new Error('EventSource can only send a GET')))
+        // Silently dropping an authorization header would be worse than refusing.
+        if (Object.keys(request.headers).length > 0)
+          return subscriber.error(requestError(new Error('EventSource cannot send headers')))
 
         const url = withLastEventId(
           request.url,

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest'
+import { fakeTransport } from '../../test/fake-transport'
+import type { FakeTransport } from '../../test/fake-transport'
+import { createEventStream } from './create-event-stream'
+import { eventStreamStore } from './store'
+
+interface StockPrice {
+  symbol: string
+  price: number
+}
+type StockEvents = { stockUpdate: StockPrice; notice: string }
+
+/** Lets the stream's asynchronous request factory run. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+function setup() {
+  const transport: FakeTransport = fakeTransport()
+  const stream = createEventStream<StockEvents>('http://127.0.0.1/stocks', {
+    transport,
+    retry: false,
+  })
+  const store = eventStreamStore(stream, 'stockUpdate')
+  const send = (type: string, data: unknown, index = 0) =>
+    transport.connections[index]?.subscriber.next({
+      type: 'event',
+      event: { type, data: JSON.stringify(data), lastEventId: '', id: undefined },
+    })
+  return { transport, stream, store, send }
+}
+
+describe('eventStreamStore', () => {
+  it('starts idle with no data, before anything connects', () => {
+    const { store, transport } = setup()
+    expect(store.getSnapshot()).toEqual({ data: undefined, status: { state: 'idle' }, error: undefined })
+    expect(transport.connections).toHaveLength(0)
+  })
+
+  it('connects on subscribe and disconnects on the last unsubscribe', async () => {
+    const { store, transport } = setup()
+    const unsubscribeA = store.subscribe(() => {})
+    const unsubscribeB = store.subscribe(() => {})
+    await settle()
+    expect(transport.connections).toHaveLength(1)
+    unsubscribeA()
+    expect(transport.connections[0]?.closed()).toBe(false)
+    unsubscribeB()
+    expect(transport.connections[0]?.closed()).toBe(true)
+  })
+
+  it('reports the latest payload of its type and the open status', async () => {
+    const { store, transport, send } = setup()
+    let changes = 0
+    store.subscribe(() => changes++)
+    await settle()
+    transport.connections[0]?.subscriber.next({ type: 'open' })
+    send('stockUpdate', { symbol: 'MSFT', price: 1 })
+    send('notice', 'ignored')
+    send('stockUpdate', { symbol: 'MSFT', price: 2 })
+    expect(store.getSnapshot()).toEqual({
+      data: { symbol: 'MSFT', price: 2 },
+      status: { state: 'open' },
+      error: undefined,
+    })
+    expect(changes).toBeGreaterThanOrEqual(3)
+  })
+
+  it('returns the same snapshot object until a field changes', async () => {
+    const { store, transport, send } = setup()
+    store.subscribe(() => {})
+    await settle()
+    transport.connections[0]?.subscriber.next({ type: 'open' })
+    send('stockUpdate', { symbol: 'MSFT', price: 1 })
+    const first = store.getSnapshot()
+    send('notice', 'other type')
+    expect(store.getSnapshot()).toBe(first)
+    send('stockUpdate', { symbol: 'MSFT', price: 1 })
+    expect(store.getSnapshot()).not.toBe(first)
+  })
+
+  it('shows a change made between reading the snapshot and subscribing', () => {
+    const { stream, store } = setup()
+    const rendered = store.getSnapshot()
+    const other = stream.on('notice').subscribe()
+    expect(stream.status.state).toBe('connecting')
+    let heard = false
+    const unsubscribe = store.subscribe(() => (heard = true))
+    expect(heard).toBe(true)
+    expect(store.getSnapshot()).not.toBe(rendered)
+    expect(store.getSnapshot().status).toEqual({ state: 'connecting', attempt: 0 })
+    unsubscribe()
+    other.unsubscribe()
+  })
+
+  it('carries the error of a closed stream', async () => {
+    const { store, transport } = setup()
+    store.subscribe(() => {})
+    await settle()
+    const error = { kind: 'http', status: 404 } as const
+    transport.connections[0]?.subscriber.error(error)
+    expect(store.getSnapshot()).toEqual({
+      data: undefined,
+      status: { state: 'closed', reason: 'error', error: expect.objectContaining(error) },
+      error: expect.objectContaining(error),
+    })
+  })
+
+  it('keeps one initial snapshot for server rendering', () => {
+    const { store } = setup()
+    expect(store.getInitialSnapshot()).toBe(store.getInitialSnapshot())
+    expect(store.getInitialSnapshot().status).toEqual({ state: 'idle' })
+  })
+})
