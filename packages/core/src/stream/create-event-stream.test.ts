@@ -211,6 +211,15 @@ describe('createEventStream over a real server', () => {
     await server.requests[0]?.closed
   })
 
+  it('closes from a status listener on open and releases the connection', async () => {
+    server.respond(stream('data: 1\n\n'))
+    const s = open<{ message: number }>()
+    s.status$.subscribe((status) => status.state === 'open' && s.close())
+    expect(await lastValueFrom(s.on('message').pipe(toArray()))).toEqual([])
+    await server.requests[0]?.closed
+    expect(s.status).toEqual({ state: 'closed', reason: 'closed', error: undefined })
+  })
+
   it('never connects with an already aborted signal', async () => {
     const s = open({ signal: AbortSignal.abort() })
     expect(await lastValueFrom(s.events$.pipe(toArray()))).toEqual([])

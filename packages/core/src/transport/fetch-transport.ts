@@ -74,6 +74,8 @@ export function fetchTransport(options: FetchTransportOptions = {}): Transport {
             return fail(contentTypeError(contentType))
           }
           subscriber.next({ type: 'open' })
+          // A listener may have closed the stream on open: read nothing then.
+          if (subscriber.closed) return void response.body?.cancel().catch(ignore)
           if (response.body === null) return subscriber.complete()
           // The last event ID the subscriber has seen, so an `id:`-only block can be reported.
           let lastEventId = request.lastEventId
