@@ -9,6 +9,7 @@ describe('the public API', () => {
       'createParser',
       'defaultRetryPolicy',
       'eventSourceTransport',
+      'eventStreamStore',
       'fetchTransport',
       'isRetryableStatus',
       'isStreamError',

@@ -5,18 +5,20 @@ export { createParser, ParseError } from './parse'
 export type { EventStreamParser, ParseErrorType, ParserOptions, ServerSentEvent } from './parse'
 
 // stream/: the typed, shared, reconnecting event stream
-export { createEventStream } from './stream'
+export { createEventStream, eventStreamStore } from './stream'
 export type {
   CloseReason,
   Decoder,
   EventMap,
   EventStream,
   EventStreamOptions,
+  EventStreamSnapshot,
   EventType,
   MaybeAsync,
   StreamEvent,
   StreamState,
   StreamStatus,
+  Store,
   StreamUrl,
   UnauthorizedHandler,
 } from './stream'

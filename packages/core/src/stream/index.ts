@@ -1,4 +1,6 @@
 export { createEventStream } from './create-event-stream'
+export { eventStreamStore } from './store'
+export type { EventStreamSnapshot, Store } from './store'
 export type {
   CloseReason,
   Decoder,

@@ -31,7 +31,11 @@ function setup() {
 describe('eventStreamStore', () => {
   it('starts idle with no data, before anything connects', () => {
     const { store, transport } = setup()
-    expect(store.getSnapshot()).toEqual({ data: undefined, status: { state: 'idle' }, error: undefined })
+    expect(store.getSnapshot()).toEqual({
+      data: undefined,
+      status: { state: 'idle' },
+      error: undefined,
+    })
     expect(transport.connections).toHaveLength(0)
   })
 

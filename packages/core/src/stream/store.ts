@@ -52,7 +52,8 @@ export function eventStreamStore<Events extends EventMap, K extends EventType<Ev
     const data = stream.latest(type)
     const status = stream.status
     if (data !== snapshot.data || status !== snapshot.status) {
-      const error = status.state === 'reconnecting' || status.state === 'closed' ? status.error : undefined
+      const error =
+        status.state === 'reconnecting' || status.state === 'closed' ? status.error : undefined
       snapshot = { data, status, error }
     }
     return snapshot
