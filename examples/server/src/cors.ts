@@ -2,12 +2,10 @@
 // including fault responses, carries these headers: without them a browser reports a 503
 // as an opaque network error and a client cannot read its status or Retry-After.
 
-export const DEFAULT_ALLOWED_ORIGINS: readonly string[] = [
-  'http://localhost:5173',
-  'http://127.0.0.1:5173',
-  'http://localhost:4173',
-  'http://127.0.0.1:4173',
-]
+// The example apps' dev servers (React 5173, Vue 5174, vanilla 5175) and Vite's preview port.
+export const DEFAULT_ALLOWED_ORIGINS: readonly string[] = [5173, 5174, 5175, 4173].flatMap(
+  (port) => [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
+)
 
 // Last-Event-ID is what a resuming fetch-based client sends; it is not CORS-safelisted.
 // Authorization lets the examples show an authenticated stream (@rivulet/core can send headers).
