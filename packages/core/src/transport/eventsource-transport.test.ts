@@ -1,5 +1,5 @@
 import { EventSource } from 'eventsource'
-import { firstValueFrom, take, toArray } from 'rxjs'
+import { firstValueFrom, Subject, take, toArray } from 'rxjs'
 import type { Observable } from 'rxjs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ServerResponse } from 'node:http'
@@ -7,7 +7,7 @@ import { openStream, reply, startServer, stream, streamAndDrop } from '../../tes
 import type { TestServer } from '../../test/sse-server'
 import { createEventStream } from '../stream'
 import type { EventStreamOptions, StreamStatus } from '../stream'
-import { withLastEventId } from './eventsource-transport'
+import { eventSourceTransport, withLastEventId } from './eventsource-transport'
 
 let server: TestServer
 const opened: { close(): void }[] = []
@@ -163,6 +163,64 @@ describe('eventSourceTransport with the eventsource package', () => {
     expect(s.status).toMatchObject({ state: 'connecting' })
     expect(await statusWhere(s, 'closed')).toMatchObject({ error: { kind: 'request' } })
     expect(server.requests).toHaveLength(0)
+  })
+})
+
+describe('eventSourceTransport with an injected constructor', () => {
+  it('passes withCredentials, listens for the asked types and cleans up everything', () => {
+    const created: FakeEventSource[] = []
+    class FakeEventSource {
+      readyState = 0
+      closed = false
+      readonly listeners = new Map<string, number>()
+      constructor(
+        readonly url: string,
+        readonly init?: { withCredentials?: boolean },
+      ) {
+        created.push(this)
+      }
+      addEventListener(type: string) {
+        this.listeners.set(type, (this.listeners.get(type) ?? 0) + 1)
+      }
+      removeEventListener(type: string) {
+        this.listeners.set(type, (this.listeners.get(type) ?? 0) - 1)
+      }
+      close() {
+        this.closed = true
+      }
+    }
+    const types = new Subject<string>()
+    const subscription = eventSourceTransport({ EventSource: FakeEventSource, eventTypes: types })
+      .connect({
+        url: 'https://api.test/s',
+        method: 'GET',
+        headers: {},
+        body: undefined,
+        credentials: 'include',
+        lastEventId: '42',
+        signal: undefined,
+      })
+      .subscribe()
+    types.next('tick')
+    types.next('tick')
+    const [source] = created
+    expect(source?.url).toBe('https://api.test/s?lastEventId=42')
+    expect(source?.init).toEqual({ withCredentials: true })
+    expect(Object.fromEntries(source?.listeners ?? [])).toEqual({
+      message: 1,
+      open: 1,
+      error: 1,
+      tick: 1,
+    })
+    subscription.unsubscribe()
+    expect(source?.closed).toBe(true)
+    expect(Object.fromEntries(source?.listeners ?? [])).toEqual({
+      message: 0,
+      open: 0,
+      error: 0,
+      tick: 0,
+    })
+    expect(types.observed).toBe(false)
   })
 })
 
