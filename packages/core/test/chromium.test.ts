@@ -70,7 +70,7 @@ beforeEach(async () => {
   await page.goto(server.origin + '/')
   await page.waitForFunction(() => 'rivulet' in globalThis)
   return () => page.close()
-})
+}, 20_000)
 
 /**
  * A response that sends `first`, and once the page has seen that tick, writes `partial` and
@@ -102,7 +102,8 @@ const run = (options: BrowserRun) =>
     options,
   )
 
-describe('in Chromium', () => {
+// A browser under a loaded CI machine is slow to start pages: generous limits, no timing asserted.
+describe('in Chromium', { timeout: 20_000 }, () => {
   it('routes typed events through native EventSource', async () => {
     server.respond(
       stream(
