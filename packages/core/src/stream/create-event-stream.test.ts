@@ -227,6 +227,15 @@ describe('createEventStream over a real server', () => {
     expect(server.requests).toHaveLength(0)
   })
 
+  it('closes an idle stream as soon as its signal aborts', () => {
+    const controller = new AbortController()
+    const s = open({ signal: controller.signal })
+    expect(s.status).toEqual({ state: 'idle' })
+    controller.abort()
+    expect(s.status).toEqual({ state: 'closed', reason: 'aborted', error: undefined })
+    expect(server.requests).toHaveLength(0)
+  })
+
   it('completes, without an error, when the signal aborts', async () => {
     server.respond(stream('data: 1\n\n'))
     const controller = new AbortController()

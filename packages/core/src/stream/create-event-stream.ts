@@ -102,6 +102,16 @@ export function createEventStream<Events extends EventMap = Record<string, unkno
     }),
   )
 
+  // A connection hears the signal itself; an idle stream (no subscriber) closes here, so its
+  // status says `aborted` at once.
+  const abortIdle = () => {
+    if (terminated || status.value.state !== 'idle') return
+    terminated = true
+    status.next({ state: 'closed', reason: 'aborted', error: undefined })
+  }
+  if (options.signal?.aborted) abortIdle()
+  else options.signal?.addEventListener('abort', abortIdle, { once: true })
+
   return {
     events$,
     on<K extends EventType<Events>>(type: K): Observable<Events[K]> {
