@@ -15,8 +15,11 @@ export interface Tally {
   idChars: number
 }
 
+/** Raw bytes, as from the network; or text already decoded, to time parsing alone (--strings). */
+export type Chunk = Uint8Array | string
+
 export interface Session {
-  feed(chunk: Uint8Array): void
+  feed(chunk: Chunk): void
   end(): void
 }
 
@@ -67,7 +70,14 @@ function rivulet(createParser: CreateRivuletParser, label: string): Competitor {
         },
       })
       // Raw bytes: decoding UTF-8 is part of the parser's job and of what is measured.
-      return { feed: (chunk) => parser.feed(chunk), end: () => parser.end() }
+      return {
+        feed: (chunk) => {
+          parser.feed(chunk)
+        },
+        end: () => {
+          parser.end()
+        },
+      }
     },
   }
 }
@@ -97,7 +107,7 @@ function eventsourceParser(
       })
       return {
         feed: (chunk) => {
-          parser.feed(decode(chunk))
+          parser.feed(typeof chunk === 'string' ? chunk : decode(chunk))
         },
         end: () => {
           parser.feed(decode(undefined))
@@ -204,7 +214,7 @@ function floor(id: string, label: string, makeDecode: () => Decode): Competitor 
       }
       return {
         feed: (chunk) => {
-          scan(decode(chunk))
+          scan(typeof chunk === 'string' ? chunk : decode(chunk))
         },
         end: () => {
           scan(decode(undefined))

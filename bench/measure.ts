@@ -1,13 +1,13 @@
-import { emptyTally, type Competitor, type Tally } from './competitors'
+import { emptyTally, type Chunk, type Competitor, type Tally } from './competitors'
 
 export interface Scenario {
   id: string
   corpus: string
   chunkSize: number
-  /** Bytes per pass; chunks hold exactly these. */
+  /** UTF-8 bytes per pass, also when the chunks are strings, so the two modes compare. */
   bytes: number
   separator: string
-  chunks: Uint8Array[]
+  chunks: Chunk[]
 }
 
 export interface MeasureOptions {
@@ -37,10 +37,31 @@ export function split(bytes: Uint8Array, chunkSize: number): Uint8Array[] {
   return chunks
 }
 
+/**
+ * The corpus decoded up front and cut every `chunkSize` characters, each piece a flat string of
+ * its own as a decoder would return, for timing parsers without their decoding.
+ */
+export function splitText(bytes: Uint8Array, chunkSize: number): string[] {
+  const text = new TextDecoder().decode(bytes)
+  const encoder = new TextEncoder()
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true })
+  const chunks: string[] = []
+  for (let at = 0; at < text.length;) {
+    let end = Math.min(at + chunkSize, text.length)
+    // A surrogate pair stays whole: half of one would not survive the copy below.
+    const last = text.charCodeAt(end - 1)
+    if (last >= 0xd800 && last <= 0xdbff && end < text.length) end++
+    // Re-decoding copies the piece; a slice would keep pointing into the whole corpus.
+    chunks.push(decoder.decode(encoder.encode(text.slice(at, end))))
+    at = end
+  }
+  return chunks
+}
+
 export function pass(competitor: Competitor, scenario: Scenario, tally: Tally): void {
   const session = competitor.start(tally, scenario.separator)
   const { chunks } = scenario
-  for (let i = 0; i < chunks.length; i++) session.feed(chunks[i] as Uint8Array)
+  for (let i = 0; i < chunks.length; i++) session.feed(chunks[i] as Chunk)
   session.end()
 }
 

@@ -8,6 +8,8 @@ export interface Options {
   parsers: string[]
   chunkSizes: number[]
   coreFromSource: boolean
+  /** Feed every parser pre-decoded strings, to time parsing without decoding. */
+  strings: boolean
   /** Wall-clock time instead of process CPU time. */
   wall: boolean
   /** Each scenario in a fresh process, so the JIT state one leaves cannot slow the next. Off with --quick. */
@@ -26,6 +28,7 @@ export const USAGE = `Usage: pnpm bench [-- options]
   --parsers <ids>      comma-separated subset of ${COMPETITOR_IDS.join(',')}
   --chunks <sizes>     comma-separated chunk sizes in bytes (default ${DEFAULT_CHUNK_SIZES.join(',')})
   --core-src           import Rivulet from packages/core/src through tsx instead of dist/
+  --strings            feed every parser pre-decoded text: parsing alone, without decoding
   --wall               time with the wall clock instead of process CPU time
   --in-process         run all scenarios in this process instead of one fresh process each
   --out <file>         write the markdown report there (default results.md on full runs)
@@ -39,6 +42,7 @@ export function parseOptions(argv: string[]): Options | { error: string } {
     chunkSizes: DEFAULT_CHUNK_SIZES,
     coreFromSource: false,
     wall: false,
+    strings: false,
     isolate: true,
     child: undefined,
     out: undefined,
@@ -78,6 +82,9 @@ export function parseOptions(argv: string[]): Options | { error: string } {
         case '--core-src':
           options.coreFromSource = true
           break
+        case '--strings':
+          options.strings = true
+          break
         case '--wall':
           options.wall = true
           break
@@ -102,7 +109,11 @@ export function parseOptions(argv: string[]): Options | { error: string } {
   }
   // A fresh process per scenario costs more start-up than a smoke test's whole measurement.
   if (options.quick) options.isolate = false
-  const full = !options.quick && options.filters.length === 0 && options.parsers.length === 0
+  const full =
+    !options.quick &&
+    !options.strings &&
+    options.filters.length === 0 &&
+    options.parsers.length === 0
   if (noOut) options.out = undefined
   else if (options.out === undefined && full && options.chunkSizes === DEFAULT_CHUNK_SIZES) {
     options.out = 'results.md'
@@ -116,6 +127,7 @@ export function childArgs(options: Options, id: string, chunkSize: number): stri
   if (options.quick) args.push('--quick')
   if (options.coreFromSource) args.push('--core-src')
   if (options.wall) args.push('--wall')
+  if (options.strings) args.push('--strings')
   if (options.parsers.length > 0) args.push('--parsers', options.parsers.join(','))
   return args
 }

@@ -7,7 +7,7 @@ import { CORPUS_NAMES } from './corpora'
 import { measureInChild, sendToParent } from './isolate'
 import { measureScenario, type Measurement, type MeasureOptions } from './measure'
 import { childArgs, parseOptions, USAGE, type Options } from './options'
-import { commandLine, machineLine, noise, sizeLabel, table, type Row } from './report'
+import { commandLine, machineLine, noise, rivuletBuild, sizeLabel, table, type Row } from './report'
 import { buildScenario, corpusFor, FULL, plan, QUICK, SMALL_CHUNK, type Planned } from './scenarios'
 import { verify } from './verify'
 
@@ -41,7 +41,9 @@ async function child(options: Options, id: string): Promise<number> {
     return 2
   }
   const { competitors } = await selectCompetitors(options)
-  sendToParent(measureScenario(competitors, buildScenario(planned), measureOptions(options)))
+  sendToParent(
+    measureScenario(competitors, buildScenario(planned, options.strings), measureOptions(options)),
+  )
   return 0
 }
 
@@ -76,7 +78,7 @@ async function main(): Promise<number> {
 
   // Every scenario is checked before any is timed, so a wrong parser fails in seconds.
   const problems = planned.flatMap((p) =>
-    verify(competitors, buildScenario(p), corpusFor(p).expected),
+    verify(competitors, buildScenario(p, options.strings), corpusFor(p).expected),
   )
   if (problems.length > 0) {
     console.error('\n!!!!!!!! MISMATCH: parsers disagree with the corpus; no timing done !!!!!!!!')
@@ -96,7 +98,7 @@ async function main(): Promise<number> {
       }
       results = measured
     } else {
-      results = measureScenario(competitors, buildScenario(p), measure)
+      results = measureScenario(competitors, buildScenario(p, options.strings), measure)
     }
     rows.push({ corpus: p.corpus, chunkSize: p.chunkSize, results })
     const summary = [...results].map(([id, m]) => `${id} ${m.mbps.toFixed(1)}`).join(', ')
@@ -109,6 +111,7 @@ async function main(): Promise<number> {
     '',
     `Machine: ${machineLine()}  `,
     `Command: \`${commandLine()}\`  `,
+    `Rivulet: ${rivuletBuild(options.coreFromSource)}  `,
     `Run: ${new Date().toISOString()}, ${seconds} s, load average ${loadAtStart} before, ` +
       `${loadLabel()} after${options.quick ? ', --quick (indicative only)' : ''}`,
     missing === undefined ? '' : `\n**Rivulet not measured:** ${missing}\n`,
@@ -122,7 +125,9 @@ async function main(): Promise<number> {
     'esp = eventsource-parser, fed through a streaming TextDecoder. floor = streaming TextDecoder +',
     'indexOf of the blank line, counting events without parsing fields; floor1 = the same with',
     'one-shot decodes of each chunk (unfinished character carried), which Node decodes several',
-    'times faster for ASCII. Rivulet decodes the raw bytes itself.',
+    options.strings
+      ? 'times faster for ASCII. --strings: every parser and floor got pre-decoded text, so no decoding was timed.'
+      : 'times faster for ASCII. Rivulet decodes the raw bytes itself.',
     '',
     corporaLegend(planned),
     '',

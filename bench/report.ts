@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Measurement } from './measure'
@@ -84,4 +85,15 @@ export function noise(rows: Row[], count: number): string {
     .slice(0, count)
     .map(({ label, spread }) => `${label} ±${((spread / 2) * 100).toFixed(0)} %`)
     .join(', ')
+}
+
+/** When the measured build of Rivulet was made: the lead rebuilds often, so figures need a date. */
+export function rivuletBuild(fromSource: boolean): string {
+  if (fromSource) return 'packages/core/src through tsx'
+  try {
+    const built = statSync(new URL('../packages/core/dist/index.js', import.meta.url)).mtime
+    return `packages/core/dist/index.js built ${built.toISOString()}`
+  } catch {
+    return 'no build found'
+  }
 }

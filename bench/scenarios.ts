@@ -1,5 +1,5 @@
 import { CORPUS_NAMES, makeCorpus, type Corpus, type CorpusName } from './corpora'
-import { split, type MeasureOptions, type Scenario } from './measure'
+import { split, splitText, type MeasureOptions, type Scenario } from './measure'
 import { chunkLabel } from './report'
 
 // Chunks this small cost a call per byte or so; they run on a short prefix of each corpus.
@@ -61,7 +61,7 @@ export function corpusFor(planned: Planned): Corpus {
   return corpus
 }
 
-export function buildScenario(planned: Planned): Scenario {
+export function buildScenario(planned: Planned, strings: boolean): Scenario {
   const corpus = corpusFor(planned)
   return {
     id: planned.id,
@@ -69,6 +69,8 @@ export function buildScenario(planned: Planned): Scenario {
     chunkSize: planned.chunkSize,
     bytes: corpus.bytes.length,
     separator: corpus.separator,
-    chunks: split(corpus.bytes, planned.chunkSize),
+    chunks: strings
+      ? splitText(corpus.bytes, planned.chunkSize)
+      : split(corpus.bytes, planned.chunkSize),
   }
 }

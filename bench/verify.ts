@@ -2,10 +2,14 @@ import { emptyTally, type Competitor } from './competitors'
 import type { Expected } from './corpora'
 import { pass, type Scenario } from './measure'
 
-function preview(text: string | undefined): string {
-  if (text === undefined) return 'undefined'
-  const shown = text.length > 60 ? `${text.slice(0, 60)}… (${text.length} chars)` : text
-  return JSON.stringify(shown)
+/** Both texts from where they first differ, so long payloads that look alike show their difference. */
+function difference(got: string | undefined, want: string): [string, string] {
+  if (got === undefined) return ['undefined', JSON.stringify(want.slice(0, 60))]
+  let at = 0
+  while (at < got.length && at < want.length && got.charCodeAt(at) === want.charCodeAt(at)) at++
+  const show = (text: string): string =>
+    `${JSON.stringify(text.slice(at, at + 40))} at ${at} of ${text.length} chars`
+  return [show(got), show(want)]
 }
 
 /**
@@ -36,10 +40,10 @@ export function verify(
       if (tally[key] !== expected[key]) differ(key, tally[key], expected[key])
     }
     if (tally.firstData !== expected.firstData) {
-      differ('first data', preview(tally.firstData), preview(expected.firstData))
+      differ('first data', ...difference(tally.firstData, expected.firstData))
     }
     if (tally.lastData !== expected.lastData) {
-      differ('last data', preview(tally.lastData), preview(expected.lastData))
+      differ('last data', ...difference(tally.lastData, expected.lastData))
     }
   }
   return problems.map((problem) => `${scenario.id}: ${problem}`)
