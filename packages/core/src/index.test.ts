@@ -9,6 +9,7 @@ describe('the public API', () => {
       'createParser',
       'defaultRetryPolicy',
       'eventSourceTransport',
+      'eventStreamStatusStore',
       'eventStreamStore',
       'fetchTransport',
       'isRetryableStatus',

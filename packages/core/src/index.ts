@@ -5,7 +5,7 @@ export { createParser, ParseError } from './parse'
 export type { EventStreamParser, ParseErrorType, ParserOptions, ServerSentEvent } from './parse'
 
 // stream/: the typed, shared, reconnecting event stream
-export { createEventStream, eventStreamStore } from './stream'
+export { createEventStream, eventStreamStatusStore, eventStreamStore } from './stream'
 export type {
   CloseReason,
   Decoder,

@@ -1,5 +1,5 @@
 export { createEventStream } from './create-event-stream'
-export { eventStreamStore } from './store'
+export { eventStreamStatusStore, eventStreamStore } from './store'
 export type { EventStreamSnapshot, Store } from './store'
 export type {
   CloseReason,

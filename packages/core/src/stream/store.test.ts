@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { fakeTransport } from '../../test/fake-transport'
 import type { FakeTransport } from '../../test/fake-transport'
 import { createEventStream } from './create-event-stream'
-import { eventStreamStore } from './store'
+import { eventStreamStatusStore, eventStreamStore } from './store'
 
 interface StockPrice {
   symbol: string
@@ -112,5 +112,41 @@ describe('eventStreamStore', () => {
     const { store } = setup()
     expect(store.getInitialSnapshot()).toBe(store.getInitialSnapshot())
     expect(store.getInitialSnapshot().status).toEqual({ state: 'idle' })
+  })
+})
+
+describe('eventStreamStatusStore', () => {
+  it('follows the status without ever connecting', async () => {
+    const { stream, transport } = setup()
+    const store = eventStreamStatusStore(stream)
+    const seen: string[] = []
+    const unsubscribe = store.subscribe(() => seen.push(store.getSnapshot().state))
+    await settle()
+    expect(transport.connections).toHaveLength(0)
+    expect(store.getSnapshot()).toEqual({ state: 'idle' })
+    const other = stream.on('notice').subscribe()
+    await settle()
+    transport.connections[0]?.subscriber.next({ type: 'open' })
+    expect(store.getSnapshot()).toEqual({ state: 'open' })
+    other.unsubscribe()
+    unsubscribe()
+    expect(seen).toEqual(['idle', 'connecting', 'open', 'idle'])
+  })
+
+  it('returns the same status object until the status changes', () => {
+    const { stream } = setup()
+    const store = eventStreamStatusStore(stream)
+    expect(store.getSnapshot()).toBe(store.getSnapshot())
+    stream.close()
+    expect(store.getSnapshot()).toEqual({ state: 'closed', reason: 'closed', error: undefined })
+    expect(store.getSnapshot()).toBe(store.getSnapshot())
+  })
+
+  it('starts idle for server rendering whatever the stream is doing', () => {
+    const { stream } = setup()
+    const store = eventStreamStatusStore(stream)
+    stream.close()
+    expect(store.getInitialSnapshot()).toEqual({ state: 'idle' })
+    expect(store.getInitialSnapshot()).toBe(store.getInitialSnapshot())
   })
 })

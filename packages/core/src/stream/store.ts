@@ -25,9 +25,11 @@ export interface EventStreamSnapshot<T> {
   readonly error: StreamError | undefined
 }
 
+const IDLE: StreamStatus = Object.freeze({ state: 'idle' })
+
 const INITIAL: EventStreamSnapshot<never> = Object.freeze({
   data: undefined,
-  status: Object.freeze({ state: 'idle' as const }),
+  status: IDLE,
   error: undefined,
 })
 
@@ -70,5 +72,26 @@ export function eventStreamStore<Events extends EventMap, K extends EventType<Ev
     },
     getSnapshot,
     getInitialSnapshot: () => INITIAL,
+  }
+}
+
+/**
+ * A store over a stream's status alone. Subscribing never connects: a badge can show the state
+ * of a connection that other components open. The snapshot is the stream's own status object,
+ * which changes identity only when the status changes.
+ */
+export function eventStreamStatusStore<Events extends EventMap>(
+  stream: EventStream<Events>,
+): Store<StreamStatus> {
+  return {
+    subscribe(onChange) {
+      const subscription = stream.status$.subscribe({
+        next: () => onChange(),
+        complete: () => onChange(),
+      })
+      return () => subscription.unsubscribe()
+    },
+    getSnapshot: () => stream.status,
+    getInitialSnapshot: () => IDLE,
   }
 }
