@@ -1,0 +1,86 @@
+import { createEventStream } from '@rivulet/core'
+import type { EventMap, EventStream, EventStreamOptions } from '@rivulet/core'
+import {
+  getCurrentInstance,
+  getCurrentScope,
+  onMounted,
+  onScopeDispose,
+  shallowRef,
+  toValue,
+  watch,
+} from 'vue'
+import type { MaybeRefOrGetter } from 'vue'
+
+/** A stream to read, or the URL of one the composable creates (and closes) itself. */
+export type EventStreamSource<Events extends EventMap> = MaybeRefOrGetter<
+  EventStream<Events> | string | URL
+>
+
+/** Starts reading a stream; returns the function that stops reading it. */
+export type Connect<Events extends EventMap> = (stream: EventStream<Events>) => () => void
+
+function isEventStream<Events extends EventMap>(
+  value: EventStream<Events> | string | URL,
+): value is EventStream<Events> {
+  return typeof value === 'object' && !(value instanceof URL)
+}
+
+// Server rendering must never open a connection: it would outlive the request.
+const isServer = () => typeof window === 'undefined'
+
+/**
+ * True once it is safe to connect: at once outside a component, after mount inside one. Waiting
+ * for mount keeps the first client render equal to the server's (no hydration mismatch), and
+ * Vue never runs `onMounted` during server rendering.
+ */
+function useCanConnect() {
+  const instance = getCurrentInstance()
+  const ready = shallowRef(instance === null || instance.isMounted)
+  if (!ready.value) onMounted(() => (ready.value = true))
+  return ready
+}
+
+/**
+ * The lifecycle every composable shares: resolve the source, create the stream for a URL, call
+ * `connect`, and undo both when the source changes or the scope is disposed. A stream passed in
+ * belongs to the caller and is never closed here.
+ */
+export function watchEventStream<Events extends EventMap>(
+  source: EventStreamSource<Events>,
+  options: EventStreamOptions<Events> | undefined,
+  connect: Connect<Events>,
+): void {
+  if (isServer()) return
+  const canConnect = useCanConnect()
+  let release: (() => void) | undefined
+
+  const stop = watch(
+    () => {
+      if (!canConnect.value) return undefined
+      const value = toValue(source)
+      // A URL is compared by its text, so a getter building a new URL object each time is stable.
+      return isEventStream(value) ? value : String(value)
+    },
+    (target) => {
+      release?.()
+      release = undefined
+      if (target === undefined) return
+      const owned = typeof target === 'string'
+      const stream = owned ? createEventStream<Events>(target, options) : target
+      const disconnect = connect(stream)
+      release = () => {
+        disconnect()
+        if (owned) stream.close()
+      }
+    },
+    { immediate: true },
+  )
+
+  if (getCurrentScope()) {
+    onScopeDispose(() => {
+      stop()
+      release?.()
+      release = undefined
+    })
+  }
+}
