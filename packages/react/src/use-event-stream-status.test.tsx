@@ -1,0 +1,68 @@
+import { act, render, screen } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import type { EventStream, StreamStatus } from '@rivulet/core'
+import { open, settle } from '../test/fake-transport'
+import { stockStream } from '../test/stocks'
+import type { StockEvents } from '../test/stocks'
+import { useEventStream } from './use-event-stream'
+import { useEventStreamStatus } from './use-event-stream-status'
+
+function Badge({ stream }: { stream: EventStream<StockEvents> }) {
+  return <output aria-label="badge">{describeStatus(useEventStreamStatus(stream))}</output>
+}
+
+function Reader({ stream }: { stream: EventStream<StockEvents> }) {
+  useEventStream(stream, 'stockUpdate')
+  return null
+}
+
+function describeStatus(status: StreamStatus): string {
+  switch (status.state) {
+    case 'connecting':
+      return `connecting #${status.attempt}`
+    case 'reconnecting':
+      return `reconnecting #${status.attempt} in ${status.delay} after ${status.error?.kind}`
+    case 'closed':
+      return `closed: ${status.reason}`
+    default:
+      return status.state
+  }
+}
+
+const badge = () => screen.getByRole('status', { name: 'badge' }).textContent
+
+describe('useEventStreamStatus', () => {
+  it('shows the status without connecting', async () => {
+    const { stream, transport } = stockStream()
+    render(<Badge stream={stream} />)
+    await act(settle)
+    expect(badge()).toBe('idle')
+    expect(transport.connections).toEqual([])
+  })
+
+  it('follows the connection that another component opens and closes', async () => {
+    const { stream, transport } = stockStream({ retry: { initialDelay: 500, jitter: 0 } })
+    const { rerender } = render(
+      <>
+        <Badge stream={stream} />
+        <Reader stream={stream} />
+      </>,
+    )
+    expect(badge()).toBe('connecting #0')
+    await act(settle)
+    act(() => open(transport.connections[0]))
+    expect(badge()).toBe('open')
+    act(() => transport.connections[0]?.subscriber.error({ kind: 'http', status: 502 }))
+    expect(badge()).toBe('reconnecting #1 in 500 after http')
+    rerender(<Badge stream={stream} />)
+    expect(badge()).toBe('idle')
+    expect(transport.live()).toEqual([])
+  })
+
+  it('shows why the stream closed', () => {
+    const { stream } = stockStream()
+    render(<Badge stream={stream} />)
+    act(() => stream.close())
+    expect(badge()).toBe('closed: closed')
+  })
+})
