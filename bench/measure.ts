@@ -1,3 +1,4 @@
+import { elapsed, read, type Clock, type Reading } from './clocks'
 import { emptyTally, type Chunk, type Competitor, type Tally } from './competitors'
 
 export interface Scenario {
@@ -26,6 +27,8 @@ export interface Measurement {
   mbps: number
   samples: number[]
   passesPerSample: number
+  /** Median share of the process' CPU time spent off the main thread (GC, JIT compilers). */
+  offThread: number
 }
 
 /** Views into the corpus, made before any timing so splitting is never measured. */
@@ -69,27 +72,11 @@ function collectGarbage(): void {
   globalThis.gc?.()
 }
 
-export type Clock = 'cpu' | 'wall'
-
-// CPU time of the whole process (GC and compiler threads included, as they are real cost). On a
-// machine shared with other work it stays steady where wall time swings several-fold; on an idle
-// one the two agree.
-function cpuMs(): number {
-  const { user, system } = process.cpuUsage()
-  return (user + system) / 1000
-}
-
-function timePasses(
-  competitor: Competitor,
-  scenario: Scenario,
-  passes: number,
-  clock: Clock,
-): number {
-  const now = clock === 'cpu' ? cpuMs : () => performance.now()
+function timePasses(competitor: Competitor, scenario: Scenario, passes: number): Reading {
   const tally = emptyTally()
-  const start = now()
+  const start = read()
   for (let i = 0; i < passes; i++) pass(competitor, scenario, tally)
-  return now() - start
+  return elapsed(start, read())
 }
 
 function median(values: number[]): number {
@@ -115,7 +102,7 @@ export function measureScenario(
     let spent = 0
     // Bounded in count as well as time, in case a pass is far faster than the timer resolves.
     for (let i = 0; i < 10_000 && (spent < options.warmupMs || i < 2); i++) {
-      const ms = timePasses(competitor, scenario, 1, options.clock)
+      const ms = timePasses(competitor, scenario, 1)[options.clock]
       fastest = Math.min(fastest, ms)
       spent += ms
     }
@@ -123,6 +110,7 @@ export function measureScenario(
   }
 
   const samples = new Map<string, number[]>(competitors.map((c) => [c.id, []]))
+  const offThread = new Map<string, number[]>(competitors.map((c) => [c.id, []]))
   const started = performance.now()
   for (let round = 0; round < options.samples; round++) {
     if (round >= options.minSamples && performance.now() - started > options.scenarioBudgetMs) {
@@ -132,8 +120,9 @@ export function measureScenario(
       const competitor = competitors[(round + k) % competitors.length] as Competitor
       const count = passes.get(competitor.id) ?? 1
       collectGarbage()
-      const ms = timePasses(competitor, scenario, count, options.clock)
-      samples.get(competitor.id)?.push((scenario.bytes * count) / (ms * 1000))
+      const time = timePasses(competitor, scenario, count)
+      samples.get(competitor.id)?.push((scenario.bytes * count) / (time[options.clock] * 1000))
+      offThread.get(competitor.id)?.push(Math.max(0, 1 - time.thread / time.cpu))
     }
   }
 
@@ -144,6 +133,7 @@ export function measureScenario(
       mbps: median(taken),
       samples: taken,
       passesPerSample: passes.get(competitor.id) ?? 1,
+      offThread: median(offThread.get(competitor.id) ?? []),
     })
   }
   return results

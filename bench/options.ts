@@ -1,3 +1,4 @@
+import { threadClockWorks, type Clock } from './clocks'
 import { COMPETITOR_IDS } from './competitors'
 
 export interface Options {
@@ -10,8 +11,8 @@ export interface Options {
   coreFromSource: boolean
   /** Feed every parser pre-decoded strings, to time parsing without decoding. */
   strings: boolean
-  /** Wall-clock time instead of process CPU time. */
-  wall: boolean
+  /** What time means; see clocks.ts. Main-thread CPU time where Linux /proc offers it. */
+  clock: Clock
   /** Each scenario in a fresh process, so the JIT state one leaves cannot slow the next. Off with --quick. */
   isolate: boolean
   /** Internal: this process is the child measuring the scenario with this id. */
@@ -29,7 +30,8 @@ export const USAGE = `Usage: pnpm bench [-- options]
   --chunks <sizes>     comma-separated chunk sizes in bytes (default ${DEFAULT_CHUNK_SIZES.join(',')})
   --core-src           import Rivulet from packages/core/src through tsx instead of dist/
   --strings            feed every parser pre-decoded text: parsing alone, without decoding
-  --wall               time with the wall clock instead of process CPU time
+  --clock <clock>      thread (main-thread CPU time, the default on Linux), cpu (whole
+                       process) or wall
   --in-process         run all scenarios in this process instead of one fresh process each
   --out <file>         write the markdown report there (default results.md on full runs)
   --no-out             write no report file`
@@ -41,7 +43,7 @@ export function parseOptions(argv: string[]): Options | { error: string } {
     parsers: [],
     chunkSizes: DEFAULT_CHUNK_SIZES,
     coreFromSource: false,
-    wall: false,
+    clock: threadClockWorks ? 'thread' : 'cpu',
     strings: false,
     isolate: true,
     child: undefined,
@@ -85,9 +87,17 @@ export function parseOptions(argv: string[]): Options | { error: string } {
         case '--strings':
           options.strings = true
           break
-        case '--wall':
-          options.wall = true
+        case '--clock': {
+          const clock = value()
+          if (clock !== 'thread' && clock !== 'cpu' && clock !== 'wall') {
+            return { error: '--clock takes thread, cpu or wall' }
+          }
+          if (clock === 'thread' && !threadClockWorks) {
+            return { error: 'no per-thread CPU time here (needs Linux /proc)' }
+          }
+          options.clock = clock
           break
+        }
         case '--in-process':
           options.isolate = false
           break
@@ -126,7 +136,7 @@ export function childArgs(options: Options, id: string, chunkSize: number): stri
   const args = ['--child', id, '--chunks', String(chunkSize)]
   if (options.quick) args.push('--quick')
   if (options.coreFromSource) args.push('--core-src')
-  if (options.wall) args.push('--wall')
+  args.push('--clock', options.clock)
   if (options.strings) args.push('--strings')
   if (options.parsers.length > 0) args.push('--parsers', options.parsers.join(','))
   return args

@@ -14,12 +14,31 @@ import { verify } from './verify'
 // A child that takes longer than this is stuck; the parent reports it and goes on.
 const CHILD_TIMEOUT_MS = 120_000
 
+const CLOCK_NAMES = {
+  thread: 'main-thread CPU time (what wall time is on an idle machine, whatever else runs here)',
+  cpu: 'process CPU time (user + system, all threads)',
+  wall: 'wall-clock time',
+}
+
+/** Per parser, the median over scenarios of its off-main-thread CPU share. */
+function offThreadLine(rows: Row[]): string {
+  const ids = [...new Set(rows.flatMap((row) => [...row.results.keys()]))]
+  return ids
+    .map((id) => {
+      const shares = rows.map((row) => row.results.get(id)?.offThread ?? Number.NaN)
+      const sorted = shares.filter((share) => !Number.isNaN(share)).sort((a, b) => a - b)
+      const middle = sorted[sorted.length >> 1] ?? Number.NaN
+      return `${id} ${(middle * 100).toFixed(0)} %`
+    })
+    .join(', ')
+}
+
 function loadLabel(): string {
   return (loadavg()[0] ?? 0).toFixed(2)
 }
 
 function measureOptions(options: Options): MeasureOptions {
-  return { ...(options.quick ? QUICK : FULL).measure, clock: options.wall ? 'wall' : 'cpu' }
+  return { ...(options.quick ? QUICK : FULL).measure, clock: options.clock }
 }
 
 async function selectCompetitors(
@@ -117,11 +136,9 @@ async function main(): Promise<number> {
     missing === undefined ? '' : `\n**Rivulet not measured:** ${missing}\n`,
     table(rows),
     '',
-    `MB/s = 10^6 bytes per second of ${
-      measure.clock === 'cpu'
-        ? 'process CPU time (user + system: steady on a shared machine, the same as wall time on an idle one)'
-        : 'wall-clock time'
-    }; ${options.isolate ? 'each scenario in a fresh process' : 'all scenarios in one process'}.`,
+    `MB/s = 10^6 bytes per second of ${CLOCK_NAMES[measure.clock]}; ${
+      options.isolate ? 'each scenario in a fresh process' : 'all scenarios in one process'
+    }. Off-main-thread CPU (GC and JIT threads), median share: ${offThreadLine(rows)}.`,
     'esp = eventsource-parser, fed through a streaming TextDecoder. floor = streaming TextDecoder +',
     'indexOf of the blank line, counting events without parsing fields; floor1 = the same with',
     'one-shot decodes of each chunk (unfinished character carried), which Node decodes several',
