@@ -15,7 +15,7 @@ import { verify } from './verify'
 const CHILD_TIMEOUT_MS = 120_000
 
 const CLOCK_NAMES = {
-  thread: 'main-thread CPU time (what wall time is on an idle machine, whatever else runs here)',
+  thread: 'main-thread CPU time (close to wall time on an idle machine, whatever else runs here)',
   cpu: 'process CPU time (user + system, all threads)',
   wall: 'wall-clock time',
 }
