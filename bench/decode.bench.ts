@@ -35,13 +35,15 @@ function measure(chunks: Uint8Array[], bytes: number, stream: boolean): number {
 }
 
 const ascii = makeCorpus('quote', 4 * 1024 * 1024).bytes
-// Text that is almost all multi-byte characters, where the two paths trade places.
+// Text that is almost all multi-byte characters, and text with a few per line.
 const wide = new TextEncoder().encode('日本語のテキスト🚀データ'.repeat(4 * 16 * 1024))
+const mixed = makeCorpus('multiline', 4 * 1024 * 1024).bytes
 console.log(`Machine: ${machineLine()}\n`)
 console.log('| Text | Chunk | streaming MB/s | one-shot MB/s | one-shot / streaming |')
 console.log('| --- | --- | ---: | ---: | ---: |')
 for (const [name, bytes] of [
   ['ASCII (quote corpus)', ascii],
+  ['mostly ASCII (multiline corpus)', mixed],
   ['CJK + emoji', wide],
 ] as const) {
   for (const size of [1024, 16 * 1024, 64 * 1024]) {
