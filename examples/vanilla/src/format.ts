@@ -22,9 +22,8 @@ export function direction(change: number | undefined): 'up' | 'down' | 'flat' {
   return change > 0 ? 'up' : 'down'
 }
 
-export function describeError(error: StreamError): string {
-  return `${error.kind}: ${error.message}`
-}
+// Core's messages already name the kind ("network error: Failed to fetch").
+export const describeError = (error: StreamError): string => error.message
 
 /** The badge text: the state, and what the user wants to know about it. */
 export function describeStatus(status: StreamStatus): string {

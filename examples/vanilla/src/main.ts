@@ -1,6 +1,6 @@
-import { map, scan } from 'rxjs'
+import { map, merge, scan } from 'rxjs'
 import './style.css'
-import { addQuote } from './quote-book'
+import { addQuote, EMPTY_BOOK } from './quote-book'
 import type { QuoteBook } from './quote-book'
 import { stocks } from './stocks'
 import { renderBook, renderErrors, renderStatus } from './views'
@@ -18,7 +18,10 @@ stocks.errors$
   )
   .subscribe(renderErrors)
 
-stocks
-  .on('stockUpdate')
-  .pipe(scan(addQuote, new Map() as QuoteBook))
+merge(
+  stocks.on('stockUpdate').pipe(map((quote) => (book: QuoteBook) => addQuote(book, quote))),
+  // After a reset the old prices belong to another feed: moves against them would be made up.
+  stocks.on('reset').pipe(map(() => () => EMPTY_BOOK)),
+)
+  .pipe(scan((book: QuoteBook, update) => update(book), EMPTY_BOOK))
   .subscribe(renderBook)

@@ -9,6 +9,8 @@ export interface QuoteRow {
 
 export type QuoteBook = ReadonlyMap<string, QuoteRow>
 
+export const EMPTY_BOOK: QuoteBook = new Map()
+
 /** Folds one quote into the book (for RxJS `scan`): a new map, so changes are easy to spot. */
 export function addQuote(book: QuoteBook, quote: StockPriceEvent): QuoteBook {
   const previous = book.get(quote.symbol)

@@ -8,7 +8,17 @@ export interface StockPriceEvent {
   readonly timestamp: string
 }
 
-export type StockEvents = { stockUpdate: StockPriceEvent }
+/**
+ * Sent instead of a replay when the server cannot resume from our last event id: it restarted
+ * (its ids start over) or the id fell out of its buffer.
+ */
+export interface ResetEvent {
+  readonly reason: 'too-old' | 'unknown'
+  readonly lastEventId: string
+  readonly latestId: number
+}
+
+export type StockEvents = { stockUpdate: StockPriceEvent; reset: ResetEvent }
 
 export const STOCKS_URL: string = import.meta.env.VITE_STOCKS_URL ?? 'http://127.0.0.1:5000/stocks'
 

@@ -44,6 +44,16 @@ describe('the vanilla ticker in Chromium', () => {
     const badge = await badgeOnce(stack.page, 'reconnecting')
     expect(badge.state).toBe('reconnecting')
     expect(badge.text).toMatch(/^reconnecting \(attempt \d+ in \d+\.\d s\)$/)
+  })
+
+  it('starts the table afresh when a restarted server resets the feed', async () => {
+    await stack.restartStocks()
+    expect(await badgeOnce(stack.page, 'open')).toEqual({ state: 'open', text: 'open' })
+    // The new server's ids start over, so it answered our last id with a reset event.
+    expect(await rowsOnceShowing(stack.page, [])).toEqual([])
+    const fresh = [stack.tick(), stack.tick(), stack.tick()]
+    const rows = expectedRows(fresh)
+    expect(await rowsOnceShowing(stack.page, rows)).toEqual(rows)
     expect(stack.pageErrors).toEqual([])
   })
 })

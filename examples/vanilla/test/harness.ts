@@ -2,7 +2,7 @@ import { createServer } from 'node:http'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createStockServer } from '@rivulet/example-server'
-import type { Quote } from '@rivulet/example-server'
+import type { Quote, StockServerOptions } from '@rivulet/example-server'
 import type { Browser, Page } from 'playwright-core'
 import { createServer as createViteServer } from 'vite'
 import type { ViteDevServer } from 'vite'
@@ -15,6 +15,8 @@ export interface Stack {
   tick(): Quote
   /** Stops the stock server (the page then reconnects, in vain). */
   stopStocks(): Promise<void>
+  /** Starts a fresh stock server at the same address: its ids start over. */
+  restartStocks(): Promise<void>
   /** Collected uncaught page errors: a healthy app has none. */
   readonly pageErrors: string[]
   close(): Promise<void>
@@ -45,18 +47,25 @@ export async function startStack(root: string): Promise<Stack> {
     const origin = await listen(http)
     closers.push(() => new Promise((resolve) => http.close(resolve)))
 
-    const stocks = createStockServer({
+    const options: StockServerOptions = {
       intervalMs: 0, // quotes only on tick(): the test knows every quote the page should show
       heartbeatMs: 0,
       retryMs: 200,
       shutdownGraceMs: 100,
       allowedOrigins: [origin],
       quotes: { seed: 1 },
-    })
-    const { url } = await stocks.listen(0, '127.0.0.1')
+    }
+    let stocks = createStockServer(options)
+    const { url, port } = await stocks.listen(0, '127.0.0.1')
     let stopped: Promise<void> | undefined
     const stopStocks = () => (stopped ??= stocks.close())
-    closers.push(stopStocks)
+    const restartStocks = async () => {
+      await stopStocks()
+      stocks = createStockServer(options)
+      stopped = undefined
+      await stocks.listen(port, '127.0.0.1')
+    }
+    closers.push(() => stopStocks())
 
     const vite: ViteDevServer = await createViteServer({
       root,
@@ -74,7 +83,7 @@ export async function startStack(root: string): Promise<Stack> {
     page.on('pageerror', (error) => pageErrors.push(error.message))
     await page.goto(origin, { timeout: 30_000 })
 
-    return { page, pageErrors, close, stopStocks, tick: () => stocks.tick() }
+    return { page, pageErrors, close, stopStocks, restartStocks, tick: () => stocks.tick() }
   } catch (error) {
     await close()
     throw error
