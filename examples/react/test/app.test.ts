@@ -96,6 +96,14 @@ describe('the React stock ticker', () => {
     const first = await quoteAfter(0)
     const later = await quoteAfter(first + 2)
     expect(later).toBeGreaterThan(first + 2)
+    // The table itself moves: some row's price, change or time differs a few quotes later.
+    const table = await page.locator('tbody').innerText()
+    await page.waitForFunction(
+      (before) => document.querySelector('tbody')?.textContent !== before,
+      await page.locator('tbody').evaluate((body) => body.textContent),
+      WAIT,
+    )
+    expect(await page.locator('tbody').innerText()).not.toBe(table)
 
     const symbols = await page.locator('tbody th').allInnerTexts()
     expect(symbols.length).toBeGreaterThan(0)
