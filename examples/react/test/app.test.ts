@@ -123,8 +123,12 @@ describe('the React stock ticker', () => {
     const before = await quoteAfter(0)
     const origin = new URL(page.url()).origin
     await stocks?.close()
-    await page.locator('.badge[data-state="reconnecting"]').waitFor(WAIT)
-    expect(await badge().innerText()).toMatch(/^Reconnecting · attempt \d+ in \d+\.\d s$/)
+    // One wait for state and text together: the badge moves on to connecting within 0.2 s.
+    const reconnecting = /^Reconnecting · attempt \d+ in \d+\.\d s$/
+    await page
+      .locator('.badge[data-state="reconnecting"]')
+      .filter({ hasText: reconnecting })
+      .waitFor(WAIT)
     // The next attempt finds no server: a network error, shown while it lasts.
     await page.locator('[role="alert"][data-kind="network"]').waitFor(WAIT)
     expect(await page.getByRole('alert').innerText()).toMatch(/^Error: network error: /)
