@@ -27,6 +27,24 @@ export function measureInChild(
   return new Map(JSON.parse(line.slice(MARK.length)) as [string, Measurement][])
 }
 
+/** Runs `measureInChild` up to `attempts` times, pausing between tries. */
+export function measureInChildWithRetry(
+  args: string[],
+  timeoutMs: number,
+  attempts: number,
+  pauseMs: number,
+): Map<string, Measurement> | { error: string } {
+  let result: Map<string, Measurement> | { error: string } = { error: 'not run' }
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    result = measureInChild(args, timeoutMs)
+    if (!('error' in result)) return result
+    console.error(`!!! child attempt ${attempt}/${attempts} failed: ${result.error}`)
+    // Blocks this thread without spinning; nothing else runs in the parent meanwhile anyway.
+    if (attempt < attempts) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pauseMs)
+  }
+  return result
+}
+
 export function sendToParent(results: Map<string, Measurement>): void {
   process.stdout.write(`${MARK}${JSON.stringify([...results])}\n`)
 }

@@ -132,12 +132,17 @@ export function parseOptions(argv: string[]): Options | { error: string } {
 }
 
 /** The options a child process needs to measure one scenario as its parent would. */
-export function childArgs(options: Options, id: string, chunkSize: number): string[] {
-  const args = ['--child', id, '--chunks', String(chunkSize)]
+export function childArgs(
+  options: Options,
+  id: string,
+  chunkSize: number,
+  parsers: string[],
+): string[] {
+  // The parent's parsers, named, so a child that cannot load one fails instead of leaving it out.
+  const args = ['--child', id, '--chunks', String(chunkSize), '--parsers', parsers.join(',')]
   if (options.quick) args.push('--quick')
   if (options.coreFromSource) args.push('--core-src')
   args.push('--clock', options.clock)
   if (options.strings) args.push('--strings')
-  if (options.parsers.length > 0) args.push('--parsers', options.parsers.join(','))
   return args
 }

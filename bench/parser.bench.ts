@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { loadCompetitors, type Competitor } from './competitors'
 import { CORPUS_NAMES } from './corpora'
-import { measureInChild, sendToParent } from './isolate'
+import { measureInChildWithRetry, sendToParent } from './isolate'
 import { measureScenario, type Measurement, type MeasureOptions } from './measure'
 import { childArgs, parseOptions, USAGE, type Options } from './options'
 import { commandLine, machineLine, noise, rivuletBuild, sizeLabel, table, type Row } from './report'
@@ -59,7 +59,15 @@ async function child(options: Options, id: string): Promise<number> {
     console.error(`child: no scenario ${id}`)
     return 2
   }
-  const { competitors } = await selectCompetitors(options)
+  const { competitors, missing } = await selectCompetitors(options)
+  const absent = options.parsers.filter((id) => !competitors.some((c) => c.id === id))
+  if (absent.length > 0) {
+    // Typically core's dist/ being rebuilt by someone else at this moment; the parent retries.
+    console.error(
+      `child: cannot load ${absent.join(', ')}${missing === undefined ? '' : `: ${missing}`}`,
+    )
+    return 3
+  }
   sendToParent(
     measureScenario(competitors, buildScenario(planned, options.strings), measureOptions(options)),
   )
@@ -106,11 +114,14 @@ async function main(): Promise<number> {
   }
   console.error(`verified ${planned.length} scenarios × ${competitors.length} parsers`)
 
+  const ids = competitors.map((c) => c.id)
+  const buildAtStart = rivuletBuild(options.coreFromSource)
   const rows: Row[] = []
   for (const p of planned) {
     let results: Map<string, Measurement>
     if (options.isolate) {
-      const measured = measureInChild(childArgs(options, p.id, p.chunkSize), CHILD_TIMEOUT_MS)
+      const args = childArgs(options, p.id, p.chunkSize, ids)
+      const measured = measureInChildWithRetry(args, CHILD_TIMEOUT_MS, 3, 5000)
       if ('error' in measured) {
         console.error(`!!! ${p.id}: child ${measured.error}`)
         return 1
@@ -130,10 +141,15 @@ async function main(): Promise<number> {
     '',
     `Machine: ${machineLine()}  `,
     `Command: \`${commandLine()}\`  `,
-    `Rivulet: ${rivuletBuild(options.coreFromSource)}  `,
+    `Rivulet: ${buildAtStart}  `,
+    ...(buildAtStart === rivuletBuild(options.coreFromSource)
+      ? []
+      : [
+          `**Rivulet was rebuilt during the run** (now ${rivuletBuild(options.coreFromSource)}): rows may mix builds.  `,
+        ]),
     `Run: ${new Date().toISOString()}, ${seconds} s, load average ${loadAtStart} before, ` +
       `${loadLabel()} after${options.quick ? ', --quick (indicative only)' : ''}`,
-    missing === undefined ? '' : `\n**Rivulet not measured:** ${missing}\n`,
+    ...(missing === undefined ? [''] : ['', `**Rivulet not measured:** ${missing}`, '']),
     table(rows),
     '',
     `MB/s = 10^6 bytes per second of ${CLOCK_NAMES[measure.clock]}; ${
