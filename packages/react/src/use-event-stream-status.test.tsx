@@ -1,8 +1,8 @@
 import { act, render, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { EventStream, StreamStatus } from '@rivulet/core'
-import { open, settle } from '../test/fake-transport'
-import { stockStream } from '../test/stocks'
+import { open, send, settle } from '../test/fake-transport'
+import { quote, stockStream } from '../test/stocks'
 import type { StockEvents } from '../test/stocks'
 import { useEventStream } from './use-event-stream'
 import { useEventStreamStatus } from './use-event-stream-status'
@@ -57,6 +57,27 @@ describe('useEventStreamStatus', () => {
     rerender(<Badge stream={stream} />)
     expect(badge()).toBe('idle')
     expect(transport.live()).toEqual([])
+  })
+
+  it('does not render again for events, only for status changes', async () => {
+    const { stream, transport } = stockStream()
+    let renders = 0
+    function CountingBadge() {
+      renders++
+      return <Badge stream={stream} />
+    }
+    render(
+      <>
+        <CountingBadge />
+        <Reader stream={stream} />
+      </>,
+    )
+    await act(settle)
+    act(() => open(transport.connections[0]))
+    const rendersWhenOpen = renders
+    act(() => send(transport.connections[0], 'stockUpdate', quote(1, 'MSFT', 410)))
+    act(() => send(transport.connections[0], 'notice', 'hello'))
+    expect(renders).toBe(rendersWhenOpen)
   })
 
   it('shows why the stream closed', () => {

@@ -1,11 +1,12 @@
 import { act, render, screen } from '@testing-library/react'
 import { StrictMode, useLayoutEffect } from 'react'
+import type { EventStreamSnapshot } from '@rivulet/core'
 import { describe, expect, it } from 'vitest'
 import type { EventStream } from '@rivulet/core'
 import { open, send, settle } from '../test/fake-transport'
 import type { FakeTransport } from '../test/fake-transport'
 import { quote, stockStream } from '../test/stocks'
-import type { StockEvents } from '../test/stocks'
+import type { StockEvents, StockPriceEvent } from '../test/stocks'
 import { useEventStream } from './use-event-stream'
 
 /** Renders the snapshot as `state|symbol price|error kind`, for exact assertions. */
@@ -63,6 +64,32 @@ describe('useEventStream', () => {
     expect(transport.connections).toHaveLength(1)
     expect(transport.live()).toHaveLength(1)
     expect(shown()).toBe('open|none|')
+  })
+
+  it('renders again only when its own type or the status changes, with a stable snapshot', async () => {
+    const { stream, transport } = stockStream()
+    const snapshots: EventStreamSnapshot<StockPriceEvent>[] = []
+    function Recorder() {
+      snapshots.push(useEventStream(stream, 'stockUpdate'))
+      return null
+    }
+    render(<Recorder />)
+    await act(settle)
+    act(() => open(transport.connections[0]))
+    const rendersWhenOpen = snapshots.length
+    act(() => send(transport.connections[0], 'notice', 'another type'))
+    act(() => send(transport.connections[0], 'notice', 'and another'))
+    expect(snapshots).toHaveLength(rendersWhenOpen)
+    act(() => send(transport.connections[0], 'stockUpdate', quote(1, 'GOOG', 170)))
+    expect(snapshots).toHaveLength(rendersWhenOpen + 1)
+    expect(new Set(snapshots.map((s) => s.status.state))).toEqual(
+      new Set(['idle', 'connecting', 'open']),
+    )
+    expect(snapshots.at(-1)).toEqual({
+      data: quote(1, 'GOOG', 170),
+      status: { state: 'open' },
+      error: undefined,
+    })
   })
 
   it('disconnects when the last component using the stream unmounts', async () => {
