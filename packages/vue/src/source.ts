@@ -1,15 +1,7 @@
 import { createEventStream } from '@rivulet/core'
 import type { EventMap, EventStream, EventStreamOptions } from '@rivulet/core'
-import {
-  getCurrentInstance,
-  getCurrentScope,
-  onMounted,
-  onScopeDispose,
-  shallowRef,
-  toValue,
-  watch,
-} from 'vue'
-import type { MaybeRefOrGetter } from 'vue'
+import { getCurrentInstance, getCurrentScope, onMounted, onScopeDispose, toValue, watch } from 'vue'
+import type { MaybeRefOrGetter, WatchStopHandle } from 'vue'
 
 /** A stream to read, or the URL of one the composable creates (and closes) itself. */
 export type EventStreamSource<Events extends EventMap> = MaybeRefOrGetter<
@@ -29,18 +21,6 @@ function isEventStream<Events extends EventMap>(
 const isServer = () => typeof window === 'undefined'
 
 /**
- * True once it is safe to connect: at once outside a component, after mount inside one. Waiting
- * for mount keeps the first client render equal to the server's (no hydration mismatch), and
- * Vue never runs `onMounted` during server rendering.
- */
-function useCanConnect() {
-  const instance = getCurrentInstance()
-  const ready = shallowRef(instance === null || instance.isMounted)
-  if (!ready.value) onMounted(() => (ready.value = true))
-  return ready
-}
-
-/**
  * The lifecycle every composable shares: resolve the source, create the stream for a URL, call
  * `connect`, and undo both when the source changes or the scope is disposed. A stream passed in
  * belongs to the caller and is never closed here.
@@ -51,34 +31,46 @@ export function watchEventStream<Events extends EventMap>(
   connect: Connect<Events>,
 ): void {
   if (isServer()) return
-  const canConnect = useCanConnect()
   let release: (() => void) | undefined
+  let stop: WatchStopHandle | undefined
 
-  const stop = watch(
-    () => {
-      if (!canConnect.value) return undefined
-      const value = toValue(source)
-      // A URL is compared by its text, so a getter building a new URL object each time is stable.
-      return isEventStream(value) ? value : String(value)
-    },
-    (target) => {
-      release?.()
-      release = undefined
-      if (target === undefined) return
-      const owned = typeof target === 'string'
-      const stream = owned ? createEventStream<Events>(target, options) : target
-      const disconnect = connect(stream)
-      release = () => {
-        disconnect()
-        if (owned) stream.close()
-      }
-    },
-    { immediate: true },
-  )
+  const start = () =>
+    watch(
+      () => {
+        const value = toValue(source)
+        // A URL is compared by its text, so a getter building a new URL object each time is stable.
+        return isEventStream(value) ? value : String(value)
+      },
+      (target) => {
+        release?.()
+        const owned = typeof target === 'string'
+        const stream = owned ? createEventStream<Events>(target, options) : target
+        const disconnect = connect(stream)
+        release = () => {
+          disconnect()
+          if (owned) stream.close()
+        }
+      },
+      { immediate: true },
+    )
 
-  if (getCurrentScope()) {
+  const scope = getCurrentScope()
+  const instance = getCurrentInstance()
+  if (instance === null || instance.isMounted) {
+    stop = start()
+  } else {
+    // Inside a component, connect once it has mounted: the first client render then equals the
+    // server's (no hydration mismatch), and Vue never runs onMounted while rendering on the
+    // server. The watcher still belongs to the caller's scope, which may be a store's.
+    onMounted(() => {
+      if (scope === undefined) stop = start()
+      else if (scope.active) stop = scope.run(start)
+    })
+  }
+
+  if (scope !== undefined) {
     onScopeDispose(() => {
-      stop()
+      stop?.()
       release?.()
       release = undefined
     })
