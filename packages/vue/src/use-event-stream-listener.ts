@@ -1,7 +1,7 @@
 import type { EventMap, EventStream, EventStreamOptions, EventType } from '@rivulet/core'
 import type { MaybeRefOrGetter } from 'vue'
-import { watchEventStream } from './source'
-import type { EventStreamSource } from './source'
+import { watchEventStream } from './watch-event-stream'
+import type { EventStreamSource } from './watch-event-stream'
 
 /**
  * Calls `listener` with every payload of one event type, while the calling scope lives. Use it

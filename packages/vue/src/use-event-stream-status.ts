@@ -1,7 +1,7 @@
 import type { EventMap, EventStream, StreamStatus } from '@rivulet/core'
 import { shallowRef } from 'vue'
 import type { MaybeRefOrGetter, ShallowRef } from 'vue'
-import { watchEventStream } from './source'
+import { watchEventStream } from './watch-event-stream'
 
 /**
  * The connection status of a stream, as a ref, without connecting it: for a badge or a banner

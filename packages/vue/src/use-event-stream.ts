@@ -9,8 +9,8 @@ import type {
 } from '@rivulet/core'
 import { shallowRef } from 'vue'
 import type { MaybeRefOrGetter, ShallowRef } from 'vue'
-import { watchEventStream } from './source'
-import type { EventStreamSource } from './source'
+import { watchEventStream } from './watch-event-stream'
+import type { EventStreamSource } from './watch-event-stream'
 
 /** What `useEventStream` returns: refs you read, and the stream writes. */
 export interface UseEventStreamReturn<T> {
@@ -29,7 +29,7 @@ export interface UseEventStreamReturn<T> {
  *
  * ```ts
  * const { data, status } = useEventStream(stocks, 'stockUpdate')
- * const { data } = useEventStream<StockEvents>(() => `/stocks?market=${market.value}`, 'stockUpdate')
+ * const { data: quote } = useEventStream<StockEvents>(() => `/stocks/${symbol.value}`, 'stockUpdate')
  * ```
  */
 export function useEventStream<
