@@ -49,6 +49,9 @@ describe('the Vue ticker in Chromium', () => {
     const badge = await badgeOnce(stack.page, 'reconnecting')
     expect(badge.state).toBe('reconnecting')
     expect(badge.text).toMatch(/^reconnecting \(attempt \d+ in \d+\.\d s\)$/)
+    // The next attempt finds nothing listening, and the error list says so.
+    const error = await stack.page.waitForSelector('#errors li', { timeout: 15_000 })
+    expect(await error.textContent()).toMatch(/network error: Failed to fetch$/)
   })
 
   it('starts the table afresh when a restarted server resets the feed', async () => {
