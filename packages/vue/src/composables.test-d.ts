@@ -73,5 +73,9 @@ describe('useEventStreamStatus and useEventStreamListener types', () => {
     useEventStreamListener<StockEvents, 'notice'>('/stocks', 'notice', (text) => {
       expectTypeOf(text).toEqualTypeOf<string>()
     })
+    const quotes = createEventStream<{ stockUpdate: StockPriceEvent }>('/quotes')
+    useEventStreamListener<{ stockUpdate: StockPriceEvent }>(quotes, 'stockUpdate', (quote) => {
+      expectTypeOf(quote).toEqualTypeOf<StockPriceEvent>()
+    })
   })
 })

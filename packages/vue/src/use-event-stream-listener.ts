@@ -13,11 +13,10 @@ import type { EventStreamSource } from './watch-event-stream'
  * useEventStreamListener(stocks, 'stockUpdate', (quote) => prices.set(quote.symbol, quote.price))
  * ```
  */
-export function useEventStreamListener<Events extends EventMap, K extends EventType<Events>>(
-  stream: MaybeRefOrGetter<EventStream<Events>>,
-  type: K,
-  listener: (data: Events[K]) => void,
-): void
+export function useEventStreamListener<
+  Events extends EventMap,
+  K extends EventType<Events> = EventType<Events>,
+>(stream: MaybeRefOrGetter<EventStream<Events>>, type: K, listener: (data: Events[K]) => void): void
 /** With a URL, the stream is created with `options` and closed as in `useEventStream`. */
 export function useEventStreamListener<
   Events extends EventMap = Record<string, unknown>,
