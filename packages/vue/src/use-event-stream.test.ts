@@ -58,10 +58,13 @@ describe('useEventStream', () => {
     scope.stop()
   })
 
-  it('shares one connection between two components reading the same stream', async () => {
+  it('shares one connection between two components, kept until the last one leaves', async () => {
     const { stream, transport } = fakeStream()
     const Quote = quoteOf(stream)
-    const wrapper = mount(defineComponent({ render: () => h('div', [h(Quote), h(Quote)]) }))
+    const second = ref(true)
+    const wrapper = mount(
+      defineComponent({ render: () => h('div', [h(Quote), second.value ? h(Quote) : null]) }),
+    )
     await settle()
     transport.connections[0]?.open()
     transport.connections[0]?.send('stockUpdate', { symbol: 'NVDA', price: 141.97 })
@@ -71,7 +74,13 @@ describe('useEventStream', () => {
       'open:NVDA=141.97',
       'open:NVDA=141.97',
     ])
+
+    second.value = false
+    await settle()
+    expect(wrapper.findAll('p')).toHaveLength(1)
+    expect(transport.connections.map((c) => c.closed())).toEqual([false])
     wrapper.unmount()
+    expect(transport.connections.map((c) => c.closed())).toEqual([true])
   })
 
   it('disconnects on unmount and leaves a stream it was given open for others', async () => {
