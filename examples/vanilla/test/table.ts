@@ -52,11 +52,36 @@ export async function rowsOnceShowing(page: Page, rows: Row[], timeout = 15_000)
   return readRows(page)
 }
 
-/** Waits (bounded) for the status badge to reach `state`, then returns its state and text. */
-export async function badgeOnce(page: Page, state: string, timeout = 15_000) {
-  await page.waitForSelector(`#status[data-state="${state}"]`, { timeout }).catch(() => {})
+export interface Badge {
+  readonly state: string | null
+  readonly text: string
+}
+
+function readBadge(page: Page): Promise<Badge> {
   return page.$eval('#status', (badge) => ({
     state: badge.getAttribute('data-state'),
-    text: badge.textContent?.trim(),
+    text: badge.textContent?.trim() ?? '',
   }))
+}
+
+/**
+ * Waits (bounded) for the status badge to reach `state`, and reads its text in the same check:
+ * a `reconnecting` badge may move on to `connecting` within the retry delay.
+ */
+export async function badgeOnce(page: Page, state: string, timeout = 15_000): Promise<Badge> {
+  const handle = await page
+    .waitForFunction(
+      (wanted): Badge | undefined => {
+        const badge = document.querySelector('#status')
+        const seen = {
+          state: badge?.getAttribute('data-state') ?? null,
+          text: badge?.textContent?.trim() ?? '',
+        }
+        return seen.state === wanted ? seen : undefined
+      },
+      state,
+      { timeout },
+    )
+    .catch(() => undefined)
+  return (await handle?.jsonValue()) ?? (await readBadge(page))
 }
