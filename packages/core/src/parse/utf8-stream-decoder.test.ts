@@ -51,6 +51,25 @@ describe('the UTF-8 stream decoder', () => {
     )
   })
 
+  it(`decodes exactly while switching between its ASCII and streaming paths (seed ${seed})`, () => {
+    const asciiChunk = fc.array(fc.integer({ min: 0x00, max: 0x7f }), {
+      minLength: 1,
+      maxLength: 6,
+    })
+    const anyChunk = fc.array(byte, { minLength: 1, maxLength: 6 })
+    // Runs of ASCII chunks long enough to switch back, between chunks of anything.
+    const chunks = fc.array(fc.oneof(asciiChunk, asciiChunk, anyChunk), { maxLength: 30 })
+    fc.assert(
+      fc.property(chunks, (values) => {
+        const decoder = createUtf8StreamDecoder()
+        const pieces = values.map((v) => decoder.decode(Uint8Array.from(v)))
+        const all = Uint8Array.from(values.flat())
+        expect(pieces.join('') + decoder.flush()).toBe(oneShot.decode(all))
+      }),
+      { seed, numRuns: 1000 },
+    )
+  })
+
   it('keeps an unfinished character until its last byte arrives', () => {
     const decoder = createUtf8StreamDecoder()
     const euro = [0xe2, 0x82, 0xac]
