@@ -160,7 +160,7 @@ export const fixtures: Fixture[] = [
   {
     rule: 'matches no field name on a character whose low byte is an ASCII letter',
     // U+0164, U+0169 and U+0174 end in the bytes of "d", "i" and "t".
-    stream: '\u0164ata: x\n\u0169d: 1\n\n\u0164\u0161\u0174\u0161: y\n\ndata: z\n\n',
+    stream: 'data: z\n\u0164ata: x\n\u0169d: 1\n\n\u0164\u0161\u0174\u0161: y\n\n',
     events: [event('z')],
     lastEventId: '',
   },

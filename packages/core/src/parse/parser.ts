@@ -26,21 +26,6 @@ function valueStart(text: string, from: number, end: number): number {
 }
 
 /**
- * The first code units of the line at `start`, for the hot loop's field checks: `codes` itself
- * when the decoder gave one byte per character, else a copy from `text` into `scratch` (offset
- * 0), with anything non-ASCII as 0x80 so it can match no field name. Reading bytes is far
- * cheaper than `charCodeAt`, a call that checks the string's representation.
- */
-function lineHead(text: string, codes: Uint8Array | undefined, start: number, scratch: Uint8Array) {
-  if (codes !== undefined) return codes
-  for (let i = 0; i < scratch.length; i++) {
-    const c = text.charCodeAt(start + i)
-    scratch[i] = c < 0x80 ? c : 0x80
-  }
-  return scratch
-}
-
-/**
  * An incremental `text/event-stream` parser, exactly as the WHATWG HTML standard's
  * "Event stream interpretation" defines it. Pure: no timers, no I/O.
  *
@@ -60,8 +45,6 @@ export function createParser(options: ParserOptions): EventStreamParser {
   let eventType = ''
   let lastEventIdBuffer = options.lastEventId ?? ''
   let blockId: string | undefined
-  // Where lineHead copies a line's first code units when there are no bytes to read.
-  const scratch = new Uint8Array(7)
   // The event source's "last event ID string", set from the buffer only when a block completes.
   let lastEventId = lastEventIdBuffer
 
@@ -235,9 +218,9 @@ export function createParser(options: ParserOptions): EventStreamParser {
    * searches run in native code, each cached until the scan passes it, which keeps a chunk O(n)
    * whatever its lines look like. Blank, `data:`, `id:` and `event:` lines are recognised by
    * field name and colon together and handled inline; field names are read from the decoder's
-   * bytes (`lineHead`), since `charCodeAt` costs a call each (≈1.35× → ≈1.7×), with every read
-   * written out in this function, as helpers called per read used up TurboFan's inlining budget
-   * (≈1.55× with them). The block's state lives in locals and is written back before anything
+   * bytes when it gave them, since `charCodeAt` costs a call each (≈1.35× → ≈1.7×), with every
+   * read written out, as helpers called per read used up TurboFan's inlining budget (≈1.55×
+   * with them). The block's state lives in locals and is written back before anything
    * that can observe it: a callback, or `processLine` for every other line.
    */
   function scanLines(
@@ -256,6 +239,7 @@ export function createParser(options: ParserOptions): EventStreamParser {
     let nextLF = text.indexOf('\n', position)
     // The next NUL, in ASCII text: searched when an id needs it, and again once passed.
     let nulAt = -2
+    const c = codes
     for (;;) {
       const start = position
       let end: number
@@ -296,21 +280,23 @@ export function createParser(options: ParserOptions): EventStreamParser {
         fail('line-too-long', maxLineLength)
         return -1
       }
-      // The line's first code units, at head[h…]: enough for `event: ` and its space.
-      const head = lineHead(text, codes, start, scratch)
-      const h = head === codes ? start : 0
-      const first = head[h]
+      // Code units are read from `c`, the decoder's bytes, when it gave them (one byte per
+      // character): a byte load where charCodeAt is a call that checks the string's layout.
+      // Each read is spelled out here, as helpers for it used up TurboFan's inlining budget.
+      const first = c ? c[start] : text.charCodeAt(start)
       if (
         first === LOWER_D &&
-        head[h + 1] === LOWER_A &&
-        head[h + 2] === LOWER_T &&
-        head[h + 3] === LOWER_A &&
-        head[h + 4] === COLON
+        (c ? c[start + 1] : text.charCodeAt(start + 1)) === LOWER_A &&
+        (c ? c[start + 2] : text.charCodeAt(start + 2)) === LOWER_T &&
+        (c ? c[start + 3] : text.charCodeAt(start + 3)) === LOWER_A &&
+        (c ? c[start + 4] : text.charCodeAt(start + 4)) === COLON
       ) {
         // spec: one space after the colon is not part of the value; the data buffer gets the
         // value and a LF, and loses its last LF at dispatch — the same as joining with LF.
         const value = text.slice(
-          start + 5 < end && head[h + 5] === SPACE ? start + 6 : start + 5,
+          start + 5 < end && (c ? c[start + 5] : text.charCodeAt(start + 5)) === SPACE
+            ? start + 6
+            : start + 5,
           end,
         )
         if (buffered) buffer += '\n' + value
@@ -322,8 +308,15 @@ export function createParser(options: ParserOptions): EventStreamParser {
           fail('event-too-large', maxEventLength)
           return -1
         }
-      } else if (first === LOWER_I && head[h + 1] === LOWER_D && head[h + 2] === COLON) {
-        const from = start + 3 < end && head[h + 3] === SPACE ? start + 4 : start + 3
+      } else if (
+        first === LOWER_I &&
+        (c ? c[start + 1] : text.charCodeAt(start + 1)) === LOWER_D &&
+        (c ? c[start + 2] : text.charCodeAt(start + 2)) === COLON
+      ) {
+        const from =
+          start + 3 < end && (c ? c[start + 3] : text.charCodeAt(start + 3)) === SPACE
+            ? start + 4
+            : start + 3
         // spec: an id containing NUL is ignored. One search for the chunk's next NUL, reused
         // until passed, when the text is ASCII (memchr-fast); a search of the id otherwise,
         // since indexOf('\0') crawls through two-byte strings.
@@ -336,13 +329,18 @@ export function createParser(options: ParserOptions): EventStreamParser {
         }
       } else if (
         first === LOWER_E &&
-        head[h + 1] === LOWER_V &&
-        head[h + 2] === LOWER_E &&
-        head[h + 3] === LOWER_N &&
-        head[h + 4] === LOWER_T &&
-        head[h + 5] === COLON
+        (c ? c[start + 1] : text.charCodeAt(start + 1)) === LOWER_V &&
+        (c ? c[start + 2] : text.charCodeAt(start + 2)) === LOWER_E &&
+        (c ? c[start + 3] : text.charCodeAt(start + 3)) === LOWER_N &&
+        (c ? c[start + 4] : text.charCodeAt(start + 4)) === LOWER_T &&
+        (c ? c[start + 5] : text.charCodeAt(start + 5)) === COLON
       ) {
-        type = text.slice(start + 6 < end && head[h + 6] === SPACE ? start + 7 : start + 6, end)
+        type = text.slice(
+          start + 6 < end && (c ? c[start + 6] : text.charCodeAt(start + 6)) === SPACE
+            ? start + 7
+            : start + 6,
+          end,
+        )
       } else {
         data = buffer
         hasData = buffered
