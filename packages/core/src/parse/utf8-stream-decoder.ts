@@ -1,12 +1,13 @@
 /**
  * Streaming UTF-8 decoding, fast on Node as well as in browsers.
  *
- * Node's TextDecoder has two speeds. Without `stream`, pure ASCII decodes about 5× faster
- * (≈3 900 vs ≈730 MB/s on 16 KiB chunks of the bench's quote corpus) — but once `stream` is
+ * Node's TextDecoder has two speeds. Without `stream`, pure ASCII decodes about 4.4× faster
+ * (≈3 300 vs ≈750 MB/s on 16 KiB chunks of the bench's quote corpus) — but once `stream` is
  * used a decoder leaves that path for good, and for text with any non-ASCII the one-shot path is
- * the slow one (≈185 vs ≈435 MB/s on the multi-line corpus). So ASCII chunks are decoded one
+ * the slow one (≈190 vs ≈455 MB/s on the multi-line corpus). So ASCII chunks are decoded one
  * shot, a chunk with anything else switches to a streaming decoder, and a run of ASCII chunks
- * switches back. Both paths give the same text; see bench/README.md for the figures.
+ * switches back. Both paths give the same text. Figures: `pnpm --filter @rivulet/bench
+ * bench:decode`, on the 2-core machine described in bench/results.md.
  *
  * Splitting the input right before the lead byte of an unfinished sequence, as the one-shot path
  * does, is exact: the WHATWG decoder starts afresh at any lead byte (ending an unfinished
@@ -101,7 +102,7 @@ export function createUtf8StreamDecoder(): Utf8StreamDecoder {
       codes = undefined
       if (streamingActive && streaming !== undefined) return decodeStreaming(streaming, chunk)
       // A stream trickling in byte by byte: skip the decoder call (V8 caches one-character
-      // strings). About 1.5× the throughput on 1-byte chunks of ASCII (bench/README.md).
+      // strings); `pnpm bench` shows 1-byte chunks of ASCII at 3× and more eventsource-parser.
       if (chunk.length === 1 && carry === undefined && (chunk[0] as number) < CONTINUATION_MIN) {
         codes = chunk
         return String.fromCharCode(chunk[0] as number)
