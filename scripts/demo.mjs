@@ -32,10 +32,22 @@ if (!existsSync(join(root, 'node_modules')))
 run(pnpm, [...pnpmArgs, 'build'])
 
 // Each demo process: a label for its log lines and the workspace package it starts.
-const processes = [{ label: 'server', filter: '@rivulet/example-server', env: { PORT: port } }]
+const stocksUrl = `http://127.0.0.1:${port}/stocks`
+const processes = [
+  // A quote every 500 ms: livelier than the original endpoint's 2 s.
+  {
+    label: 'server',
+    filter: '@rivulet/example-server',
+    env: { PORT: port },
+    args: ['--interval', '500'],
+  },
+  { label: 'react', filter: '@rivulet/example-react', env: { VITE_STOCKS_URL: stocksUrl } },
+  { label: 'vue', filter: '@rivulet/example-vue', env: { VITE_STOCKS_URL: stocksUrl } },
+  { label: 'vanilla', filter: '@rivulet/example-vanilla', env: { VITE_STOCKS_URL: stocksUrl } },
+]
 
-const children = processes.map(({ label, filter, env }) => {
-  const child = spawn(pnpm, [...pnpmArgs, '--silent', '--filter', filter, 'start'], {
+const children = processes.map(({ label, filter, env, args = [] }) => {
+  const child = spawn(pnpm, [...pnpmArgs, '--silent', '--filter', filter, 'start', ...args], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -58,9 +70,12 @@ const children = processes.map(({ label, filter, env }) => {
   return child
 })
 
-console.log(
-  `\nStock server: http://127.0.0.1:${port}/stocks  (try: curl -N http://127.0.0.1:${port}/stocks)`,
-)
+console.log(`
+Stock server  ${stocksUrl}  (try: curl -N ${stocksUrl})
+React app     http://127.0.0.1:5173
+Vue app       http://127.0.0.1:5174
+Vanilla app   http://127.0.0.1:5175
+`)
 console.log('Press Ctrl-C to stop.\n')
 
 let stopping = false
