@@ -52,6 +52,8 @@ const children = processes.map(({ label, filter, env, args = [] }) => {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     shell: process.platform === 'win32',
+    // Its own process group, so stopping reaches what pnpm starts (Vite, tsx), not only pnpm.
+    detached: process.platform !== 'win32',
   })
   const prefix = (line) => `[${label}] ${line}`
   for (const stream of [child.stdout, child.stderr]) {
@@ -82,7 +84,17 @@ let stopping = false
 function stopAll() {
   if (stopping) return
   stopping = true
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM')
+  for (const child of children) {
+    if (child.exitCode !== null || child.pid === undefined) continue
+    if (process.platform === 'win32') child.kill('SIGTERM')
+    else {
+      try {
+        process.kill(-child.pid, 'SIGTERM')
+      } catch {
+        // The group is already gone.
+      }
+    }
+  }
   setTimeout(() => process.exit(0), 3000).unref()
 }
 process.on('SIGINT', stopAll)
