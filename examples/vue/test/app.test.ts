@@ -2,9 +2,9 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Quote } from '@rivulet/example-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startStack } from './harness'
-import type { Stack } from './harness'
-import { badgeOnce, expectedRows, rowsOnceShowing } from './table'
+import { startStack } from '../../../test-support/example-app'
+import type { Stack } from '../../../test-support/example-app'
+import { badgeOnce, expectedRows, rowsOnceShowing } from '../../../test-support/quote-table'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 let stack: Stack

@@ -6,7 +6,7 @@ import type { Quote, StockServerOptions } from '@rivulet/example-server'
 import type { Browser, Page } from 'playwright-core'
 import { createServer as createViteServer } from 'vite'
 import type { ViteDevServer } from 'vite'
-import { launchChromium } from '../../../test-support/chromium'
+import { launchChromium } from './chromium'
 
 /** The app in Chromium, served by Vite, reading a stock server that only quotes on `tick()`. */
 export interface Stack {
