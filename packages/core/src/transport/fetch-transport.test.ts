@@ -100,6 +100,15 @@ describe('fetchTransport', () => {
     expect(error.body).toBe('x'.repeat(1024))
   })
 
+  it('reports an http error with the body so far when the error body stalls', async () => {
+    server.respond((res) => {
+      res.writeHead(500, { 'content-type': 'text/plain' })
+      res.write('upstream timed')
+    })
+    const error = await failure(request(), fetchTransport({ errorBodyTimeout: 50 }))
+    expect(error).toMatchObject({ kind: 'http', status: 500, body: 'upstream timed' })
+  })
+
   it('fails with a content-type error on a response that is not an event stream', async () => {
     server.respond(reply(200, '<html>', { 'content-type': 'text/html' }))
     expect(await failure(request())).toEqual({

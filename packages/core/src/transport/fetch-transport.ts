@@ -21,7 +21,15 @@ export interface FetchTransportOptions {
   readonly maxLineLength?: number
   /** Passed to the parser: largest event accepted. */
   readonly maxEventLength?: number
+  /**
+   * How long to wait for the start of an error response's body, in ms, before reporting the
+   * `http` error with what has arrived. Bounds a server that sends a status and then stalls, which
+   * would otherwise hold off the reconnection for good. Default 1000.
+   */
+  readonly errorBodyTimeout?: number
 }
+
+const DEFAULT_ERROR_BODY_TIMEOUT = 1000
 
 /**
  * Streams events over `fetch` and a `ReadableStream` body: any method, headers, body and
@@ -67,7 +75,10 @@ export function fetchTransport(options: FetchTransportOptions = {}): Transport {
             subscriber.next({ type: 'no-content' })
             return subscriber.complete()
           }
-          if (response.status !== 200) return fail(await toHttpError(response))
+          if (response.status !== 200) {
+            const timeout = options.errorBodyTimeout ?? DEFAULT_ERROR_BODY_TIMEOUT
+            return fail(await toHttpError(response, timeout))
+          }
           const contentType = response.headers.get('content-type')
           if (!isEventStream(contentType)) {
             void response.body?.cancel().catch(ignore)
@@ -135,7 +146,7 @@ function requestInit(request: TransportRequest, signal: AbortSignal): RequestIni
   return init
 }
 
-async function toHttpError(response: Response): Promise<ConnectionError> {
+async function toHttpError(response: Response, timeout: number): Promise<ConnectionError> {
   const headers: Record<string, string> = {}
   response.headers.forEach((value, name) => {
     headers[name] = value
@@ -144,15 +155,17 @@ async function toHttpError(response: Response): Promise<ConnectionError> {
     status: response.status,
     statusText: response.statusText,
     headers,
-    body: await readStart(response, HTTP_ERROR_BODY_LIMIT),
+    body: await readStart(response, HTTP_ERROR_BODY_LIMIT, timeout),
     retryAfter: parseRetryAfter(response.headers.get('retry-after')),
   })
 }
 
-/** Reads at most `limit` characters of a body, then cancels the rest. */
-async function readStart(response: Response, limit: number): Promise<string> {
+/** Reads at most `limit` characters of a body within `timeout` ms, then cancels the rest. */
+async function readStart(response: Response, limit: number, timeout: number): Promise<string> {
   if (response.body === null) return ''
   const reader = response.body.getReader()
+  // Cancelling ends a pending read as `done`, so a stalled body yields what had arrived.
+  const deadline = setTimeout(() => void reader.cancel().catch(ignore), timeout)
   const decoder = new TextDecoder()
   let text = ''
   try {
@@ -165,6 +178,7 @@ async function readStart(response: Response, limit: number): Promise<string> {
   } catch {
     return text
   } finally {
+    clearTimeout(deadline)
     reader.cancel().catch(ignore)
   }
 }
