@@ -1,6 +1,8 @@
 // Deterministic SSE corpora. Each is built from a fixed seed so every run, on every machine,
 // parses byte-identical input, and the generator records what a correct parser must report.
 
+import { seededRandom } from '@rivulet/example-server'
+
 export interface Expected {
   events: number
   comments: number
@@ -26,18 +28,6 @@ interface Block {
   type: string
   id: string
   comments: number
-}
-
-/** mulberry32: tiny, fast and good enough to vary payloads; not for anything cryptographic. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 function pick<T>(random: () => number, items: readonly T[]): T {
@@ -123,7 +113,7 @@ function build(
   makeBlock: (random: () => number, n: number) => Block,
   lineEnding: '\n' | '\r\n' = '\n',
 ): Corpus {
-  const random = prng(seed)
+  const random = seededRandom(seed)
   const encoder = new TextEncoder()
   const parts: Uint8Array[] = []
   const expected: Expected = {
