@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// Bundle size of each public entry point as an app would ship it: esbuild, minified, ESM,
+// peers (rxjs, react, vue) external, then gzip -9. Prints a table; `--json` prints JSON.
+// Budgets live in test-support/size-budgets.ts beside the test that enforces them.
+import { gzipSync } from 'node:zlib'
+import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+
+/** What an app imports, as the code esbuild bundles. */
+export const entries = [
+  { name: '@rivulet/core (everything)', code: "export * from '@rivulet/core'" },
+  { name: 'createEventStream', code: "export { createEventStream } from '@rivulet/core'" },
+  {
+    name: '@rivulet/core/parser createParser',
+    code: "export { createParser } from '@rivulet/core/parser'",
+  },
+  {
+    name: '@rivulet/react (everything)',
+    code: "export * from '@rivulet/react'",
+    dir: 'packages/react',
+    external: ['@rivulet/core'],
+  },
+  {
+    name: '@rivulet/vue (everything)',
+    code: "export * from '@rivulet/vue'",
+    dir: 'packages/vue',
+    external: ['@rivulet/core'],
+  },
+]
+
+export async function measure(entry) {
+  const result = await build({
+    stdin: {
+      contents: entry.code,
+      resolveDir: root + (entry.dir ?? 'packages/core'),
+      loader: 'js',
+    },
+    bundle: true,
+    write: false,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    external: ['rxjs', 'react', 'vue', ...(entry.external ?? [])],
+    logLevel: 'silent',
+  })
+  const bytes = result.outputFiles[0].contents
+  return { name: entry.name, min: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const rows = []
+  for (const entry of entries) {
+    try {
+      rows.push(await measure(entry))
+    } catch (error) {
+      rows.push({ name: entry.name, error: String(error.message ?? error).split('\n')[0] })
+    }
+  }
+  if (process.argv.includes('--json')) console.log(JSON.stringify(rows, null, 2))
+  else
+    for (const r of rows)
+      console.log(
+        r.error
+          ? `${r.name}: ${r.error}`
+          : `${r.name.padEnd(38)} ${String(r.min).padStart(7)} B min  ${String(r.gzip).padStart(6)} B min+gzip`,
+      )
+}
