@@ -10,7 +10,7 @@ export interface HttpError {
   readonly message: string
   readonly status: number
   readonly statusText: string
-  /** Response headers, lower-cased names. */
+  /** Response headers, lower-cased names; `set-cookie` is left out, so errors can be logged. */
   readonly headers: Readonly<Record<string, string>>
   readonly body: string
   /** `Retry-After` in milliseconds, when the server sent a valid one. */
@@ -25,11 +25,23 @@ export interface ContentTypeError {
   readonly contentType: string | null
 }
 
-/** The connection could not be made, or broke while streaming. */
+/**
+ * The connection could not be made, or broke while streaming. In a browser, a refused
+ * connection and a request blocked by CORS look the same to a page (`TypeError: Failed to
+ * fetch`); the console names the cause (see the README's troubleshooting).
+ */
 export interface NetworkError {
   readonly kind: 'network'
   readonly message: string
   readonly cause: unknown
+}
+
+/** Nothing arrived for `idleTimeout` ms (see the option): the connection was dropped. */
+export interface TimeoutError {
+  readonly kind: 'timeout'
+  readonly message: string
+  /** The `idleTimeout` that passed, in ms. */
+  readonly timeout: number
 }
 
 /**
@@ -49,7 +61,11 @@ export interface StreamParseError {
   readonly cause: ParseError
 }
 
-/** Building the request failed: a `url`, `headers` or `body` function threw or rejected. */
+/**
+ * The request could not be built or sent: a `url`, `headers` or `body` function threw, or a
+ * value cannot go on the wire (an invalid URL or header). Never retried. Its message names the
+ * part at fault, never a header value or a body.
+ */
 export interface RequestError {
   readonly kind: 'request'
   readonly message: string
@@ -76,7 +92,13 @@ export interface GaveUpError {
 
 /** Why one connection attempt failed: what a retry policy decides on. */
 export type ConnectionError =
-  HttpError | ContentTypeError | NetworkError | EventSourceError | StreamParseError | RequestError
+  | HttpError
+  | ContentTypeError
+  | NetworkError
+  | TimeoutError
+  | EventSourceError
+  | StreamParseError
+  | RequestError
 
 /** Every error a stream reports, discriminated by `kind`. */
 export type StreamError = ConnectionError | DecodeError | GaveUpError
@@ -87,7 +109,7 @@ export type StreamErrorKind = StreamError['kind']
 export const HTTP_ERROR_BODY_LIMIT = 1024
 
 export function httpError(init: Omit<HttpError, 'kind' | 'message'>): HttpError {
-  const text = init.statusText ? ` ${init.statusText}` : ''
+  const text = init.statusText ? ' ' + init.statusText : ''
   return { kind: 'http', message: `HTTP ${init.status}${text}`, ...init }
 }
 
@@ -100,20 +122,25 @@ export function contentTypeError(contentType: string | null): ContentTypeError {
 }
 
 export function networkError(cause: unknown): NetworkError {
-  return { kind: 'network', message: `network error: ${describe(cause)}`, cause }
+  return { kind: 'network', message: 'network error: ' + describe(cause), cause }
+}
+
+export function timeoutError(timeout: number): TimeoutError {
+  return { kind: 'timeout', message: `no data for ${timeout} ms`, timeout }
 }
 
 export function eventSourceError(status: number | undefined): EventSourceError {
   const detail = status === undefined ? '' : ` (HTTP ${status})`
-  return { kind: 'eventsource', message: `EventSource failed the connection${detail}`, status }
+  return { kind: 'eventsource', message: 'EventSource failed the connection' + detail, status }
 }
 
 export function parseError(cause: ParseError): StreamParseError {
   return { kind: 'parse', message: cause.message, cause }
 }
 
+/** `cause` is described in the message: pass an error of your own, never one holding secrets. */
 export function requestError(cause: unknown): RequestError {
-  return { kind: 'request', message: `could not build the request: ${describe(cause)}`, cause }
+  return { kind: 'request', message: 'could not build the request: ' + describe(cause), cause }
 }
 
 export function decodeError(
@@ -139,27 +166,22 @@ export function gaveUpError(attempts: number, last: ConnectionError): GaveUpErro
   }
 }
 
+const KINDS = 'http content-type network timeout eventsource parse request decode gave-up'.split(' ')
+
 /** Narrows an unknown value (e.g. from an RxJS error channel) to a stream error. */
 export function isStreamError(value: unknown): value is StreamError {
-  if (typeof value !== 'object' || value === null || !('kind' in value)) return false
-  return typeof value.kind === 'string' && KINDS.has(value.kind)
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    KINDS.includes((value as { kind?: unknown }).kind as string)
+  )
 }
-
-const KINDS: ReadonlySet<string> = new Set<StreamErrorKind>([
-  'http',
-  'content-type',
-  'network',
-  'eventsource',
-  'parse',
-  'request',
-  'decode',
-  'gave-up',
-])
 
 function describe(cause: unknown): string {
   // Errors and the error events of EventSource implementations both carry a `message`.
-  if (typeof cause === 'object' && cause !== null && 'message' in cause) {
-    if (typeof cause.message === 'string' && cause.message !== '') return cause.message
-  }
-  return cause instanceof Event ? `${cause.type} event` : String(cause)
+  const message = (cause as { message?: unknown } | null)?.message
+  if (typeof message === 'string' && message !== '') return message
+  return typeof Event !== 'undefined' && cause instanceof Event
+    ? cause.type + ' event'
+    : String(cause)
 }

@@ -48,11 +48,12 @@ describe('useEventStream', () => {
     const result = scope.run(() => useEventStream(stream, 'stockUpdate'))
     await settle()
     transport.connections[0]?.subscriber.error(networkError)
-    expect(result?.status.value).toEqual({
+    expect(result?.status.value).toMatchObject({
       state: 'reconnecting',
       attempt: 1,
       delay: 60_000,
       error: networkError,
+      resumable: false,
     })
     expect(result?.error.value).toBe(networkError)
     scope.stop()

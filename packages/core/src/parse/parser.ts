@@ -77,6 +77,7 @@ export function createParser(options: ParserOptions): EventStreamParser {
     // buffer to the empty string and return."
     if (!hasData) {
       eventType = ''
+      if (id !== undefined) options.onId?.(lastEventId)
       return
     }
     const event: ServerSentEvent = { type: eventType || 'message', data, lastEventId, id }
@@ -263,6 +264,14 @@ export function createParser(options: ParserOptions): EventStreamParser {
         lastEventId = idBuffer
         if (!buffered) {
           type = ''
+          if (id !== undefined && options.onId !== undefined) {
+            eventType = type
+            blockId = id = undefined
+            lastEventIdBuffer = idBuffer
+            options.onId(lastEventId)
+            if (epoch !== startEpoch) return -1
+            continue
+          }
           id = undefined
           continue
         }

@@ -20,6 +20,11 @@ export interface ParserOptions {
   onEvent: (event: ServerSentEvent) => void
   /** Called for comment lines (`:` first), with the text after the colon and one optional space. */
   onComment?: (comment: string) => void
+  /**
+   * Called when a completed block set the last event ID without dispatching an event (an
+   * `id:`-only block), with the new last event ID. Events carry it themselves.
+   */
+  onId?: (lastEventId: string) => void
   /** Called for a `retry:` field made only of ASCII digits, with its value in milliseconds. */
   onRetry?: (milliseconds: number) => void
   /**

@@ -33,8 +33,15 @@ describe('nextDelay', () => {
     expect(nextDelay(1, { ...noJitter, jitter: -1 }, undefined, () => 0.5)).toBe(1000)
   })
 
-  it('reconnects immediately on a server retry of zero', () => {
-    expect(nextDelay(1, noJitter, 0)).toBe(0)
+  it('never waits less than minDelay, and backs off from it, on a server retry of zero', () => {
+    const schedule = [1, 2, 3, 4].map((attempt) => nextDelay(attempt, noJitter, 0))
+    expect(schedule).toEqual([250, 500, 1000, 2000])
+  })
+
+  it('keeps the floor under the jitter', () => {
+    const policy = { ...defaultRetryPolicy, initialDelay: 300, jitter: 1 }
+    expect(nextDelay(1, policy, undefined, () => 0.999)).toBe(250)
+    expect(nextDelay(1, { ...policy, minDelay: 40 }, undefined, () => 0.9)).toBe(40)
   })
 })
 
@@ -58,8 +65,12 @@ describe('parseRetryAfter', () => {
 })
 
 describe('retryAfterDelay', () => {
-  it('caps a Retry-After at the server delay cap', () => {
-    expect(retryAfterDelay(5000, defaultRetryPolicy)).toBe(5000)
-    expect(retryAfterDelay(86_400_000, defaultRetryPolicy)).toBe(300_000)
+  it('waits at least the Retry-After, capped at the server delay cap', () => {
+    expect(retryAfterDelay(5000, 1000, defaultRetryPolicy)).toBe(5000)
+    expect(retryAfterDelay(86_400_000, 1000, defaultRetryPolicy)).toBe(300_000)
+  })
+
+  it('keeps the backoff when it is longer than the Retry-After', () => {
+    expect(retryAfterDelay(0, 8000, defaultRetryPolicy)).toBe(8000)
   })
 })

@@ -1,3 +1,5 @@
+export { decide, FRESH } from './decide'
+export type { AttemptHistory, AttemptOutcome, Decision, ReconnectRules } from './decide'
 export { nextDelay, parseRetryAfter, retryAfterDelay } from './backoff'
 export {
   defaultRetryPolicy,

@@ -13,6 +13,12 @@ export interface RetryContext {
 export interface RetryPolicy {
   /** Delay before the first retry, in ms, until the server sends `retry:`. */
   readonly initialDelay: number
+  /**
+   * The shortest wait before any reconnection, in ms, whatever the server's `retry:` or
+   * `Retry-After` says: backoff grows from at least this, so a server sending `retry: 0` (or
+   * closing every connection at once) cannot drive the client into a reconnection storm.
+   */
+  readonly minDelay: number
   /** Each consecutive failure multiplies the delay by this. */
   readonly factor: number
   /** Backoff never grows past this (a larger server `retry:` is still honoured, up to its cap). */
@@ -22,6 +28,12 @@ export interface RetryPolicy {
    * `[d * (1 - jitter), d]`, so a thousand clients dropped together do not return together.
    */
   readonly jitter: number
+  /**
+   * How long a connection must stay open, in ms, to count as healthy without delivering an event.
+   * Only a healthy connection resets the backoff: one that delivered an event, or stayed open this
+   * long. A server that accepts and closes at once therefore keeps pushing the delay up.
+   */
+  readonly healthyAfter: number
   /** Consecutive failed attempts before giving up (`gave-up` error). `Infinity` never gives up. */
   readonly maxAttempts: number
   /**
@@ -46,6 +58,7 @@ export function isRetryableStatus(status: number): boolean {
 export function shouldRetryByDefault(error: ConnectionError): boolean {
   switch (error.kind) {
     case 'network':
+    case 'timeout':
       return true
     case 'http':
       return isRetryableStatus(error.status)
@@ -60,6 +73,8 @@ export function shouldRetryByDefault(error: ConnectionError): boolean {
 
 export const defaultRetryPolicy: RetryPolicy = Object.freeze({
   initialDelay: 1000,
+  minDelay: 250,
+  healthyAfter: 5000,
   factor: 2,
   maxDelay: 30_000,
   jitter: 0.5,

@@ -1,199 +1,218 @@
-import { defer, Observable, Subscription, switchMap, timer } from 'rxjs'
+import type { Subscription } from 'rxjs'
 import type { ConnectionError, HttpError, StreamError } from '../errors'
-import { gaveUpError, isStreamError, networkError, requestError } from '../errors'
+import { isStreamError, networkError, requestError, timeoutError } from '../errors'
 import type { ServerSentEvent } from '../parse'
-import { nextDelay, retryAfterDelay } from '../retry'
-import type { RetryPolicy } from '../retry'
-import type { Transport, TransportRequest } from '../transport'
-import type { CloseReason, StreamStatus, UnauthorizedHandler } from './types'
+import { decide, FRESH } from '../retry'
+import type { AttemptHistory, AttemptOutcome, ReconnectRules } from '../retry'
+import type { Transport, TransportMessage, TransportRequest } from '../transport'
+import type { StateOwner } from './state'
+import type { CloseReason, UnauthorizedHandler } from './types'
 
-/** What a `close` signal's reason carries: why, and the error if one closed the stream. */
-export interface CloseRequest {
-  readonly reason: CloseReason
-  readonly error?: StreamError
-}
-
-export interface ConnectionConfig {
+export interface ConnectionConfig extends ReconnectRules {
   readonly transport: () => Transport
   readonly request: (lastEventId: string) => Promise<TransportRequest>
-  /** `null`: never reconnect. */
-  readonly policy: RetryPolicy | null
-  readonly live: boolean
-  readonly idempotent: boolean
-  readonly resendNonIdempotent: boolean
   readonly onUnauthorized: UnauthorizedHandler | undefined
-  /** The user's signal: aborting closes with reason `aborted`. */
-  readonly signal: AbortSignal | undefined
-  /** Aborted by `close()` and by fatal decode errors, with a `CloseRequest` as its reason. */
-  readonly close: AbortSignal
-  readonly lastEventId: () => string
-  readonly setLastEventId: (id: string) => void
-  readonly setStatus: (status: StreamStatus) => void
-  readonly reportError: (error: StreamError) => void
+  readonly idleTimeout: number | undefined
+  readonly state: StateOwner
+  /** Hands an event to the subscribers. */
+  readonly deliver: (event: ServerSentEvent) => void
+  /** Closes the stream for good (the stream calls `stop` first). */
+  readonly finish: (reason: CloseReason, error?: StreamError) => void
+}
+
+/** A running connection: what the stream can ask of it. */
+export interface Connection {
+  /** Aborts the attempt or the wait; nothing runs afterwards. */
+  stop(): void
+  /** Makes an attempt now: the first one, or skipping a wait, or dropping the current attempt. */
+  retryNow(): void
 }
 
 /**
- * One logical stream: connects, reconnects by the policy, and completes when the stream closes
- * for good. Status and errors go out through the config's callbacks; events are the values.
- * Every timer and attempt lives in a subscription, so unsubscribing in any state (connecting,
- * open, waiting to reconnect) aborts the request and clears the timer.
+ * One run of a stream, started by `retryNow()`: connects, reconnects as `decide` says, and stops when told or when the
+ * decision is to close. It reports everything to the state owner and never writes state itself.
+ * Every timer and attempt is cleared by `stop()`, so unsubscribing in any state (connecting, open,
+ * waiting to reconnect) aborts the request and clears the timer.
  */
-export function connection(config: ConnectionConfig): Observable<ServerSentEvent> {
-  return new Observable<ServerSentEvent>((subscriber) => {
-    const { policy } = config
-    let current = new Subscription()
-    let failures = 0
-    let serverRetry: number | undefined
-    let authRetried = false
-    let finished = false
+export function connection(config: ConnectionConfig): Connection {
+  const { state, policy } = config
+  let history: AttemptHistory = FRESH
+  let stopped = false
+  // The attempt under way (its transport subscription), the timer of the wait or the watchdog,
+  // and a token that superseded callbacks compare against.
+  let attempt: Subscription | undefined
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let watchdog: ReturnType<typeof setTimeout> | undefined
+  let current: object | undefined
+  // When native EventSource last reconnected by itself, to stop it from doing so in a loop.
+  let nativeAt = -Infinity
 
-    /** Makes `next` the one live step; a step begun after the stream closed is dropped. */
-    const replace = (next: Subscription) => {
-      current.unsubscribe()
-      current = next
-      if (finished) next.unsubscribe()
+  const clear = () => {
+    current = undefined
+    attempt?.unsubscribe()
+    attempt = undefined
+    clearTimeout(timer)
+    clearTimeout(watchdog)
+  }
+
+  const close = (reason: CloseReason, error?: StreamError) => {
+    clear()
+    stopped = true
+    config.finish(reason, error)
+  }
+
+  // Status and error listeners are user code: any of them may close the stream. Every call out is
+  // therefore followed by a `stopped` check before anything is started.
+  const start = () => {
+    clear()
+    state.connecting(history.failures)
+    if (stopped) return
+    const token = {}
+    current = token
+    let healthy = false
+    let resumable = true
+    let noContent = false
+    let openedAt: number | undefined
+    let lastActivity = Date.now()
+
+    const live = () => current === token
+    const outcome = (error: ConnectionError | undefined): AttemptOutcome => ({
+      error,
+      resumable,
+      healthy:
+        healthy ||
+        (openedAt !== undefined && policy !== null && Date.now() - openedAt >= policy.healthyAfter),
+    })
+
+    const ended = (error: ConnectionError | undefined) => {
+      if (!live()) return
+      clear()
+      if (error) state.reported(error)
+      if (!stopped) next(outcome(error))
     }
 
-    const finish = (reason: CloseReason, error?: StreamError) => {
-      if (finished) return
-      finished = true
-      current.unsubscribe()
-      config.setStatus({ state: 'closed', reason, error })
-      subscriber.complete()
+    const onMessage = (message: TransportMessage) => {
+      if (config.idleTimeout) lastActivity = Date.now()
+      switch (message.type) {
+        case 'event':
+          healthy = true
+          resumable = message.event.id !== undefined
+          return config.deliver(message.event)
+        case 'open':
+          openedAt = Date.now()
+          return state.open()
+        case 'last-event-id':
+          resumable = true
+          return state.movedTo(message.lastEventId)
+        case 'retry':
+          history = { ...history, serverRetry: message.delay }
+          return
+        case 'no-content':
+          noContent = true
+          return
+        case 'reconnecting':
+          return native(message.error, outcome(message.error), () => {
+            healthy = false
+            openedAt = undefined
+          })
+      }
     }
 
-    const onAbort = () => finish('aborted')
-    const onClose = () => {
-      const request = config.close.reason as CloseRequest
-      finish(request.reason, request.error)
+    const watch = (wait: number) => {
+      watchdog = setTimeout(() => {
+        const idle = Date.now() - lastActivity
+        if (idle < wait) watch(wait - idle)
+        else ended(timeoutError(wait))
+      }, wait)
     }
+    if (config.idleTimeout) watch(config.idleTimeout)
 
-    // Status and error listeners are user code: any of them may call close(). Every call out is
-    // therefore followed by a `finished` check before anything is started.
-    const start = () => {
-      if (finished) return
-      config.setStatus({ state: 'connecting', attempt: failures })
-      if (finished) return
-      // Whether re-sending this request loses or duplicates nothing (see `idempotent`).
-      let resumable = true
-      let noContent = false
-      let nativeFailures = 0
-      const attempt = defer(() =>
-        config.request(config.lastEventId()).catch((error: unknown) => {
-          throw requestError(error)
-        }),
-      ).pipe(switchMap((request) => config.transport().connect(request)))
-      const slot = new Subscription()
-      replace(slot)
-      slot.add(
-        attempt.subscribe({
-          next: (message) => {
-            switch (message.type) {
-              case 'open':
-                failures = 0
-                authRetried = false
-                nativeFailures = 0
-                return config.setStatus({ state: 'open' })
-              case 'event':
-                resumable = message.event.id !== undefined
-                config.setLastEventId(message.event.lastEventId)
-                return subscriber.next(message.event)
-              case 'last-event-id':
-                resumable = true
-                return config.setLastEventId(message.lastEventId)
-              case 'retry':
-                serverRetry = message.delay
-                return
-              case 'no-content':
-                noContent = true
-                return
-              case 'reconnecting':
-                return nativeReconnecting(message.error, ++nativeFailures)
-              case 'comment':
-                return
-            }
-          },
-          error: (error: unknown) => disconnected(toConnectionError(error), resumable),
-          complete: () => (noContent ? finish('no-content') : disconnected(undefined, resumable)),
-        }),
+    config.request(state.lastEventId).then(
+      (request) => {
+        if (!live()) return
+        attempt = config
+          .transport()
+          .connect(request)
+          .subscribe({
+            next: (message) => live() && onMessage(message),
+            error: (error: unknown) => ended(toConnectionError(error)),
+            complete: () => (noContent && live() ? close('no-content') : ended(undefined)),
+          })
+      },
+      (cause: unknown) => ended(requestError(cause)),
+    )
+  }
+
+  /** Acts on the decision about an attempt that ended. */
+  const next = (outcome: AttemptOutcome) => {
+    const [decision, kept] = decide(outcome, history, config)
+    history = kept
+    switch (decision.action) {
+      case 'close':
+        if (decision.error && decision.error !== outcome.error) state.reported(decision.error)
+        if (!stopped) close(decision.reason, decision.error)
+        return
+      case 'refresh':
+        return refresh(outcome.error as HttpError, decision.attempt)
+      case 'wait':
+        state.reconnecting(decision.attempt, decision.delay, outcome.error)
+        if (!stopped) timer = setTimeout(start, decision.delay)
+    }
+  }
+
+  /**
+   * Native EventSource reconnects by itself, sending `Last-Event-ID` as a header, which a new
+   * `EventSource` cannot. It may do so after a healthy connection, at most once per `minDelay`: a
+   * server that makes it reconnect in a loop (`retry: 0`, accept and close) gets the policy's
+   * backoff instead, the attempt being ended here and made again by the stream.
+   */
+  const native = (error: ConnectionError, outcome: AttemptOutcome, restarted: () => void) => {
+    state.reported(error)
+    if (stopped) return
+    const now = Date.now()
+    const tooSoon = now - nativeAt < (policy?.minDelay ?? 0)
+    nativeAt = now
+    const [decision, kept] = decide(outcome, history, config)
+    if (outcome.healthy && !tooSoon && decision.action === 'wait') {
+      history = kept
+      restarted()
+      return state.reconnecting(decision.attempt, undefined, error)
+    }
+    clear()
+    next(outcome)
+  }
+
+  const refresh = (error: HttpError, attemptNumber: number) => {
+    state.reconnecting(attemptNumber, 0, error)
+    if (stopped || !config.onUnauthorized) return
+    const token = {}
+    current = token
+    Promise.resolve()
+      .then(() => config.onUnauthorized?.(error))
+      .then(
+        (proceed) => {
+          if (current !== token) return
+          if (proceed === false) close('error', error)
+          else start()
+        },
+        (cause: unknown) => {
+          if (current !== token) return
+          const failure = requestError(cause)
+          state.reported(failure)
+          if (!stopped) close('error', failure)
+        },
       )
-    }
+  }
 
-    /** The attempt ended: with `error`, or cleanly (EOF) without. Reconnect or close. */
-    const disconnected = (error: ConnectionError | undefined, resumable: boolean) => {
-      if (finished) return
-      if (config.signal?.aborted) return finish('aborted')
-      if (error !== undefined) config.reportError(error)
-      if (finished) return
-      const end = (): void => finish(error === undefined ? 'ended' : 'error', error)
-      if (error === undefined && !config.live) return end()
-      if (policy === null) return end()
-      // A non-idempotent request (a POST to an LLM) is re-sent only if that cannot duplicate
-      // what already arrived: never after a clean end, and after a failure only when resumable.
-      if (!config.idempotent && !config.resendNonIdempotent && (error === undefined || !resumable))
-        return end()
-      if (error?.kind === 'http' && error.status === 401 && config.onUnauthorized && !authRetried)
-        return refreshAndRetry(error, config.onUnauthorized)
-      if (error !== undefined && !policy.shouldRetry(error, { attempt: failures + 1 })) return end()
-      failures++
-      if (failures > policy.maxAttempts) return error === undefined ? end() : giveUp(error)
-      const delay =
-        error?.kind === 'http' && error.retryAfter !== undefined
-          ? retryAfterDelay(error.retryAfter, policy)
-          : nextDelay(failures, policy, serverRetry)
-      config.setStatus({ state: 'reconnecting', attempt: failures, delay, error })
-      if (!finished) replace(timer(delay).subscribe(start))
-    }
-
-    /**
-     * Native EventSource reconnects by itself; the policy still decides whether that may go on
-     * (`shouldRetry`, `maxAttempts`), and closing the stream stops it.
-     */
-    const nativeReconnecting = (error: ConnectionError, attempt: number) => {
-      config.reportError(error)
-      if (finished) return
-      if (policy === null || !policy.shouldRetry(error, { attempt })) return finish('error', error)
-      if (attempt > policy.maxAttempts) return giveUp(error)
-      config.setStatus({ state: 'reconnecting', attempt, delay: undefined, error })
-    }
-
-    const giveUp = (error: ConnectionError) => {
-      const gaveUp = gaveUpError(policy?.maxAttempts ?? 0, error)
-      config.reportError(gaveUp)
-      finish('error', gaveUp)
-    }
-
-    const refreshAndRetry = (error: HttpError, hook: UnauthorizedHandler) => {
-      authRetried = true
-      config.setStatus({ state: 'reconnecting', attempt: failures + 1, delay: 0, error })
-      if (finished) return
-      replace(
-        defer(async () => hook(error)).subscribe({
-          next: (proceed) => (proceed === false ? finish('error', error) : start()),
-          error: (cause: unknown) => {
-            const failure = requestError(cause)
-            config.reportError(failure)
-            finish('error', failure)
-          },
-        }),
-      )
-    }
-
-    if (config.close.aborted) onClose()
-    else if (config.signal?.aborted) onAbort()
-    else {
-      config.signal?.addEventListener('abort', onAbort, { once: true })
-      config.close.addEventListener('abort', onClose, { once: true })
-      start()
-    }
-
-    return () => {
-      config.signal?.removeEventListener('abort', onAbort)
-      config.close.removeEventListener('abort', onClose)
-      current.unsubscribe()
-      if (!finished) config.setStatus({ state: 'idle' })
-    }
-  })
+  return {
+    stop() {
+      stopped = true
+      clear()
+    },
+    retryNow() {
+      if (!stopped) start()
+    },
+  }
 }
 
 function toConnectionError(error: unknown): ConnectionError {

@@ -1,32 +1,22 @@
-import {
-  BehaviorSubject,
-  concat,
-  defer,
-  EMPTY,
-  filter,
-  from,
-  map,
-  share,
-  Subject,
-  takeUntil,
-  takeWhile,
-  timer,
-} from 'rxjs'
-import type { Observable } from 'rxjs'
+import { Observable, Subject } from 'rxjs'
 import type { StreamError } from '../errors'
+import { decodeError } from '../errors'
+import type { ServerSentEvent } from '../parse'
 import { resolveRetryPolicy } from '../retry'
 import { connection } from './connection'
-import type { CloseRequest } from './connection'
+import type { Connection } from './connection'
+import { decoderFor } from './decode'
+import { createHub } from './hub'
 import { isIdempotentMethod, requestFactory } from './request'
-import { eventDecoder, isDecodeError } from './routing'
 import { selectTransport } from './select-transport'
+import { streamState } from './state'
 import type {
+  CloseReason,
   EventMap,
   EventStream,
   EventStreamOptions,
   EventType,
   StreamEvent,
-  StreamStatus,
   StreamUrl,
 } from './types'
 
@@ -45,104 +35,137 @@ export function createEventStream<Events extends EventMap = Record<string, unkno
   url: StreamUrl,
   options: EventStreamOptions<Events> = {},
 ): EventStream<Events> {
-  const status = new BehaviorSubject<StreamStatus>({ state: 'idle' })
-  const errors = new Subject<StreamError>()
-  // Aborted by close() and by a decode error under `onDecodeError: 'close'`.
-  const closer = new AbortController()
-  const closed$ = status.pipe(filter((s) => s.state === 'closed'))
-  const latest = new Map<string, unknown>()
-  let lastEventId = options.lastEventId ?? ''
-  let terminated = false
+  const { signal, keepAlive } = options
+  const state = streamState(options.lastEventId ?? '')
+  const decoder = decoderFor(options.decode)
+  const method = (options.method ?? 'GET').toUpperCase()
 
   // Native EventSource only dispatches the types it listens for: those of `on()` and the option.
   const eventTypes = new Set(options.eventTypes)
   const typeAdded = new Subject<string>()
-  const eventTypes$ = defer(() => concat(from([...eventTypes]), typeAdded))
+  const listenTypes: Observable<string> = new Observable<string>((subscriber) => {
+    for (const type of eventTypes) subscriber.next(type)
+    return typeAdded.subscribe(subscriber)
+  })
 
-  const method = options.method ?? 'GET'
-  const decode = eventDecoder<Events>(options.decode)
+  let running: Connection | undefined
+  let linger: ReturnType<typeof setTimeout> | undefined
 
-  const events$: Observable<StreamEvent<Events>> = defer(() =>
-    terminated
-      ? EMPTY
-      : connection({
-          transport: () => selectTransport(options, eventTypes$),
-          request: requestFactory(url, options),
-          policy: options.retry === false ? null : resolveRetryPolicy(options.retry),
-          live: options.live ?? method.toUpperCase() === 'GET',
-          idempotent: options.idempotent ?? isIdempotentMethod(method),
-          resendNonIdempotent: options.resendNonIdempotent ?? false,
-          onUnauthorized: options.onUnauthorized,
-          signal: options.signal,
-          close: closer.signal,
-          lastEventId: () => lastEventId,
-          setLastEventId: (id) => {
-            lastEventId = id
-          },
-          setStatus: (next) => {
-            if (next.state === 'closed') terminated = true
-            status.next(next)
-          },
-          reportError: (error) => errors.next(error),
-        }),
-  ).pipe(
-    map(decode),
-    filter((event): event is StreamEvent<Events> => {
-      if (!isDecodeError(event)) return true
-      errors.next(event)
-      if (options.onDecodeError === 'close') closer.abort({ reason: 'error', error: event })
-      return false
-    }),
-    map((event) => {
-      latest.set(event.type, event.data)
-      return event
-    }),
-    share({
-      resetOnRefCountZero: options.keepAlive ? () => timer(options.keepAlive ?? 0) : true,
-    }),
+  const deliver = (event: ServerSentEvent) => {
+    let data: unknown
+    try {
+      data = decoder(event.type)(event.data, event)
+    } catch (cause) {
+      // The event did arrive: its id moves the stream on, so a reconnection does not replay it.
+      state.movedTo(event.lastEventId)
+      const error = decodeError(event, cause)
+      state.reported(error)
+      if (options.onDecodeError === 'close') close('error', error)
+      return
+    }
+    state.received(event.type, data, event.lastEventId)
+    const all = hub.listeners(undefined)
+    if (all !== undefined) {
+      const typed = {
+        type: event.type,
+        data,
+        id: event.id,
+        lastEventId: event.lastEventId,
+        raw: event.data,
+      } as StreamEvent<Events>
+      for (const subscriber of all) subscriber.next(typed)
+    }
+    const own = hub.listeners(event.type)
+    if (own !== undefined) for (const subscriber of own) subscriber.next(data)
+  }
+
+  const policy = options.retry === false ? null : resolveRetryPolicy(options.retry)
+  const config = {
+    transport: () => selectTransport(options, listenTypes),
+    request: requestFactory(url, options, method),
+    policy,
+    live: options.live ?? method === 'GET',
+    idempotent: options.idempotent ?? isIdempotentMethod(method),
+    resendNonIdempotent: options.resendNonIdempotent ?? false,
+    canRefresh: options.onUnauthorized !== undefined,
+    onUnauthorized: options.onUnauthorized,
+    idleTimeout: options.idleTimeout,
+    state,
+    deliver,
+    finish: (reason: CloseReason, error?: StreamError) => close(reason, error),
+  }
+
+  const release = () => {
+    clearTimeout(linger)
+    linger = undefined
+    running?.stop()
+    running = undefined
+  }
+
+  const hub = createHub(
+    () => {
+      clearTimeout(linger)
+      linger = undefined
+      if (running) return
+      running = connection(config)
+      running.retryNow()
+    },
+    () => {
+      const idle = () => {
+        release()
+        if (!state.closed) state.idle()
+      }
+      if (keepAlive) linger = setTimeout(idle, keepAlive)
+      else idle()
+    },
+    () => state.closed,
   )
 
-  // A connection hears the signal itself; an idle stream (no subscriber) closes here, so its
-  // status says `aborted` at once.
-  const abortIdle = () => {
-    if (terminated || status.value.state !== 'idle') return
-    terminated = true
-    status.next({ state: 'closed', reason: 'aborted', error: undefined })
+  const onAbort = () => close('aborted')
+  const listen = () => {
+    if (signal?.aborted) state.close('aborted')
+    else signal?.addEventListener('abort', onAbort, { once: true })
   }
-  if (options.signal?.aborted) abortIdle()
-  else options.signal?.addEventListener('abort', abortIdle, { once: true })
+
+  function close(reason: CloseReason, error?: StreamError): void {
+    if (state.closed) return
+    release()
+    signal?.removeEventListener('abort', onAbort)
+    state.close(reason, error)
+    hub.complete()
+  }
+
+  function restart(): void {
+    if (!state.closed) return
+    state.idle()
+    listen()
+  }
+
+  listen()
 
   return {
-    events$,
+    events$: hub.observe<StreamEvent<Events>>(undefined),
     on<K extends EventType<Events>>(type: K): Observable<Events[K]> {
       if (!eventTypes.has(type)) {
         eventTypes.add(type)
         typeAdded.next(type)
       }
-      return events$.pipe(
-        filter((event) => event.type === type),
-        map((event) => event.data as Events[K]),
-      )
+      return hub.observe<Events[K]>(type)
     },
-    latest: <K extends EventType<Events>>(type: K) => latest.get(type) as Events[K] | undefined,
-    // Emits the current status at once; completes after `closed`.
-    status$: defer(() => status.pipe(takeWhile((s) => s.state !== 'closed', true))),
+    latest: <K extends EventType<Events>>(type: K) => state.latest(type) as Events[K] | undefined,
+    status$: state.status$,
     get status() {
-      return status.value
+      return state.status
     },
-    errors$: defer(() => (terminated ? EMPTY : errors.pipe(takeUntil(closed$)))),
+    errors$: state.errors$,
     get lastEventId() {
-      return lastEventId
+      return state.lastEventId
     },
-    close() {
-      if (terminated) return
-      const request: CloseRequest = { reason: 'closed' }
-      // A live connection hears this and closes itself (status and all).
-      closer.abort(request)
-      if (!terminated) {
-        terminated = true
-        status.next({ state: 'closed', reason: 'closed', error: undefined })
-      }
+    close: () => close('closed'),
+    restart,
+    reconnect() {
+      if (state.closed) restart()
+      else running?.retryNow()
     },
   }
 }

@@ -2,6 +2,7 @@ export { createEventStream } from './create-event-stream'
 export { eventStreamStatusStore, eventStreamStore } from './store'
 export type { EventStreamSnapshot, Store } from './store'
 export type {
+  AnyEventStream,
   CloseReason,
   Decoder,
   EventMap,

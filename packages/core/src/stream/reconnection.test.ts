@@ -39,6 +39,13 @@ const failing = () => {
   transport.autoRespond = (connection) => connection.subscriber.error(networkError('down'))
 }
 
+const message = (data: string, id?: string) => ({
+  type: 'message',
+  data,
+  id,
+  lastEventId: id ?? '',
+})
+
 const delays = (statuses: StreamStatus[]) =>
   statuses.flatMap((s) => (s.state === 'reconnecting' ? [s.delay] : []))
 
@@ -52,17 +59,91 @@ describe('reconnection under fake timers', () => {
     expect(transport.connections).toHaveLength(7)
   })
 
-  it('resets the backoff after a successful open', async () => {
+  it('resets the backoff only after a connection delivered an event', async () => {
     const { statuses, subscribe } = setup()
     subscribe()
     await vi.advanceTimersByTimeAsync(0)
     transport.connections[0]?.subscriber.error(networkError('a'))
     await vi.advanceTimersByTimeAsync(1000)
+    transport.connections[1]?.subscriber.next({ type: 'open' })
     transport.connections[1]?.subscriber.error(networkError('b'))
     await vi.advanceTimersByTimeAsync(2000)
     transport.connections[2]?.subscriber.next({ type: 'open' })
+    transport.connections[2]?.subscriber.next({ type: 'event', event: message('1') })
     transport.connections[2]?.subscriber.error(networkError('c'))
     expect(delays(statuses)).toEqual([1000, 2000, 1000])
+  })
+
+  it('keeps backing off from a server that accepts and closes at once', async () => {
+    transport.autoRespond = (connection) => {
+      connection.subscriber.next({ type: 'open' })
+      connection.subscriber.complete()
+    }
+    const { statuses, subscribe } = setup({ retry: { jitter: 0, maxDelay: 8000 } })
+    subscribe()
+    for (let i = 0; i < 6; i++) await vi.runOnlyPendingTimersAsync()
+    expect(delays(statuses)).toEqual([1000, 2000, 4000, 8000, 8000, 8000, 8000])
+  })
+
+  it('counts a connection that stayed open healthyAfter ms as healthy', async () => {
+    const { statuses, subscribe } = setup({ retry: { jitter: 0, healthyAfter: 3000 } })
+    subscribe()
+    await vi.advanceTimersByTimeAsync(0)
+    transport.connections[0]?.subscriber.error(networkError('a'))
+    await vi.advanceTimersByTimeAsync(1000)
+    transport.connections[1]?.subscriber.next({ type: 'open' })
+    await vi.advanceTimersByTimeAsync(2999)
+    transport.connections[1]?.subscriber.error(networkError('b'))
+    await vi.advanceTimersByTimeAsync(2000)
+    transport.connections[2]?.subscriber.next({ type: 'open' })
+    await vi.advanceTimersByTimeAsync(3000)
+    transport.connections[2]?.subscriber.error(networkError('c'))
+    expect(delays(statuses)).toEqual([1000, 2000, 1000])
+  })
+
+  it('waits at least minDelay whatever the server retry says', async () => {
+    transport.autoRespond = (connection) => {
+      connection.subscriber.next({ type: 'open' })
+      connection.subscriber.next({ type: 'retry', delay: 0 })
+      connection.subscriber.complete()
+    }
+    const { statuses, subscribe } = setup({ retry: { jitter: 0, minDelay: 100, maxDelay: 1000 } })
+    subscribe()
+    for (let i = 0; i < 5; i++) await vi.runOnlyPendingTimersAsync()
+    expect(delays(statuses)).toEqual([100, 200, 400, 800, 1000, 1000])
+  })
+
+  it('waits at least the Retry-After and backs off under it', async () => {
+    transport.autoRespond = (connection) =>
+      connection.subscriber.error(
+        httpError({ status: 503, statusText: '', headers: {}, body: '', retryAfter: 0 }),
+      )
+    const { statuses, subscribe } = setup({ retry: { jitter: 0 } })
+    subscribe()
+    for (let i = 0; i < 3; i++) await vi.runOnlyPendingTimersAsync()
+    expect(delays(statuses)).toEqual([1000, 2000, 4000, 8000])
+  })
+
+  it('says when the next attempt is due and whether it resumes', async () => {
+    vi.setSystemTime(1_000_000)
+    const { statuses, subscribe } = setup()
+    subscribe()
+    await vi.advanceTimersByTimeAsync(0)
+    transport.connections[0]?.subscriber.next({ type: 'open' })
+    transport.connections[0]?.subscriber.error(networkError('a'))
+    expect(statuses.at(-1)).toEqual({
+      state: 'reconnecting',
+      attempt: 1,
+      delay: 1000,
+      retryAt: 1_001_000,
+      error: networkError('a'),
+      resumable: false,
+    })
+    await vi.advanceTimersByTimeAsync(1000)
+    transport.connections[1]?.subscriber.next({ type: 'open' })
+    transport.connections[1]?.subscriber.next({ type: 'event', event: message('1', 'x') })
+    transport.connections[1]?.subscriber.complete()
+    expect(statuses.at(-1)).toMatchObject({ state: 'reconnecting', resumable: true })
   })
 
   it('bases the backoff on the server retry', async () => {
@@ -124,7 +205,14 @@ describe('reconnection under fake timers', () => {
       { state: 'idle' },
       { state: 'connecting', attempt: 0 },
       { state: 'open' },
-      { state: 'reconnecting', attempt: 1, delay: 1000, error: undefined },
+      {
+        state: 'reconnecting',
+        attempt: 1,
+        delay: 1000,
+        retryAt: Date.now(),
+        error: undefined,
+        resumable: false,
+      },
       { state: 'connecting', attempt: 1 },
     ])
   })
@@ -237,20 +325,78 @@ describe('teardown in every state', () => {
 })
 
 describe('a transport that reconnects by itself', () => {
-  it('shows its reconnections and lets the policy give up', async () => {
+  const reconnecting = { type: 'reconnecting', error: networkError('lost') } as const
+
+  it('lets it reconnect after a healthy connection, and the policy give up', async () => {
     const { stream, statuses, errors, subscribe } = setup({ retry: { maxAttempts: 2 } })
     subscribe()
     await vi.advanceTimersByTimeAsync(0)
     const native = transport.connections[0]
+    for (let i = 0; i < 3; i++) {
+      native?.subscriber.next({ type: 'open' })
+      native?.subscriber.next({ type: 'event', event: message(String(i)) })
+      native?.subscriber.next(reconnecting)
+      await vi.advanceTimersByTimeAsync(1000)
+    }
+    expect(transport.connections).toHaveLength(1)
+    expect(statuses.filter((s) => s.state === 'reconnecting')).toEqual(
+      [1, 1, 1].map((attempt) => ({
+        state: 'reconnecting',
+        attempt,
+        delay: undefined,
+        retryAt: undefined,
+        error: networkError('lost'),
+        resumable: false,
+      })),
+    )
+    expect(errors.map((e) => e.kind)).toEqual(['network', 'network', 'network'])
+    expect(stream.status.state).toBe('reconnecting')
+  })
+
+  it('takes over, with its own backoff, when the native reconnection delivers nothing', async () => {
+    const { statuses, subscribe } = setup()
+    subscribe()
+    await vi.advanceTimersByTimeAsync(0)
+    const native = transport.connections[0]
     native?.subscriber.next({ type: 'open' })
-    for (let i = 0; i < 3; i++)
-      native?.subscriber.next({ type: 'reconnecting', error: networkError('lost') })
-    expect(statuses.slice(3, 5)).toEqual([
-      { state: 'reconnecting', attempt: 1, delay: undefined, error: networkError('lost') },
-      { state: 'reconnecting', attempt: 2, delay: undefined, error: networkError('lost') },
+    native?.subscriber.next({ type: 'event', event: message('1', '1') })
+    native?.subscriber.next(reconnecting)
+    native?.subscriber.next({ type: 'open' })
+    native?.subscriber.next(reconnecting)
+    expect(native?.closed()).toBe(true)
+    // The second failure in a row: attempt 2 of the backoff.
+    expect(statuses.filter((s) => s.state === 'reconnecting').map((s) => s.delay)).toEqual([
+      undefined,
+      2000,
     ])
+    await vi.advanceTimersByTimeAsync(2000)
+    expect(transport.connections).toHaveLength(2)
+    expect(transport.connections[1]?.request.lastEventId).toBe('1')
+  })
+
+  it('takes over when it reconnects sooner than minDelay after the last time', async () => {
+    const { subscribe } = setup()
+    subscribe()
+    await vi.advanceTimersByTimeAsync(0)
+    const native = transport.connections[0]
+    native?.subscriber.next({ type: 'event', event: message('1') })
+    native?.subscriber.next(reconnecting)
+    await vi.advanceTimersByTimeAsync(100)
+    native?.subscriber.next({ type: 'event', event: message('2') })
+    native?.subscriber.next(reconnecting)
+    expect(native?.closed()).toBe(true)
+  })
+
+  it('gives up after maxAttempts reconnections that delivered nothing', async () => {
+    const { stream, errors, subscribe } = setup({ retry: { jitter: 0, maxAttempts: 2 } })
+    transport.autoRespond = (connection) => {
+      connection.subscriber.next({ type: 'open' })
+      connection.subscriber.next(reconnecting)
+    }
+    subscribe()
+    await vi.runAllTimersAsync()
+    expect(transport.connections).toHaveLength(3)
     expect(errors.map((e) => e.kind)).toEqual(['network', 'network', 'network', 'gave-up'])
     expect(stream.status).toMatchObject({ state: 'closed', error: { kind: 'gave-up' } })
-    expect(native?.closed()).toBe(true)
   })
 })

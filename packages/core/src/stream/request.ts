@@ -13,19 +13,20 @@ export async function resolve<T>(value: MaybeAsync<T>): Promise<T> {
 export function requestFactory(
   url: StreamUrl,
   options: EventStreamOptions<object>,
+  method: string,
 ): (lastEventId: string) => Promise<TransportRequest> {
-  const method = (options.method ?? 'GET').toUpperCase()
   return async (lastEventId) => {
-    const [href, headersInit, body] = await Promise.all([
+    const [href, init, body] = await Promise.all([
       resolve(url),
       resolve(options.headers),
       resolve(options.body),
     ])
     const headers: Record<string, string> = {}
-    // Headers normalises every HeadersInit shape and lower-cases the names.
-    new Headers(headersInit).forEach((value, name) => {
-      headers[name] = value
-    })
+    // Every HeadersInit shape, names lower-cased; values are checked by the transport, which
+    // knows what it can send (a bad value must not end up quoted in an error message).
+    const entries =
+      init instanceof Headers || Array.isArray(init) ? init : Object.entries(init ?? {})
+    for (const [name, value] of entries) headers[name.toLowerCase()] = value
     return {
       url: String(href),
       method,
@@ -33,12 +34,10 @@ export function requestFactory(
       body,
       credentials: options.credentials,
       lastEventId,
-      signal: options.signal,
     }
   }
 }
 
-export function isIdempotentMethod(method: string | undefined): boolean {
-  const upper = (method ?? 'GET').toUpperCase()
-  return upper === 'GET' || upper === 'HEAD'
+export function isIdempotentMethod(method: string): boolean {
+  return method === 'GET' || method === 'HEAD'
 }

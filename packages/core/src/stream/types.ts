@@ -2,7 +2,14 @@ import type { Observable } from 'rxjs'
 import type { ConnectionError, HttpError, StreamError } from '../errors'
 import type { ServerSentEvent } from '../parse'
 import type { RetryPolicy } from '../retry'
-import type { EventSourceConstructor, Transport } from '../transport'
+import type {
+  Credentials,
+  EventSourceTransportOptions,
+  FetchTransportOptions,
+  HeadersInput,
+  RequestBody,
+  Transport,
+} from '../transport'
 
 /** A value, or a function (sync or async) called before every connection attempt. */
 export type MaybeAsync<T> = T | (() => T | Promise<T>)
@@ -51,13 +58,23 @@ export type StreamStatus =
   | { readonly state: 'open' }
   /**
    * Waiting `delay` ms before reconnection attempt `attempt`, after `error` (or after a clean
-   * end, for a live stream). `delay` is `undefined` when native `EventSource` schedules it.
+   * end, for a live stream). `delay` and `retryAt` are `undefined` when native `EventSource`
+   * schedules the attempt itself.
    */
   | {
       readonly state: 'reconnecting'
       readonly attempt: number
       readonly delay: number | undefined
+      /** When the attempt is due, in ms since the epoch (`Date.now()`): for a countdown. */
+      readonly retryAt: number | undefined
       readonly error: ConnectionError | undefined
+      /**
+       * Whether the attempt resumes: it sends a last event ID, so the server can replay what was
+       * missed. `false` when no event so far carried an `id:` — for a live stream whose server sends
+       * no ids (e.g. ASP.NET's `ServerSentEvents` given `eventType` and `SseItem`s), the reconnected
+       * stream starts from "now", and whatever was sent in between is lost.
+       */
+      readonly resumable: boolean
     }
   /** Terminal: the stream will not connect again. */
   | {
@@ -68,38 +85,39 @@ export type StreamStatus =
 
 export type StreamState = StreamStatus['state']
 
-export interface EventStreamOptions<Events extends EventMap = Record<string, unknown>> {
+export interface EventStreamOptions<Events extends EventMap = Record<string, unknown>>
+  extends FetchTransportOptions,
+    Omit<EventSourceTransportOptions, 'eventTypes'> {
   /** HTTP method (fetch transport). Default `GET`. */
   readonly method?: string
   /** Request headers, or a function returning them (e.g. with a fresh token) per attempt. */
-  readonly headers?: MaybeAsync<HeadersInit | undefined>
+  readonly headers?: MaybeAsync<HeadersInput | undefined>
   /** Request body, or a function returning it per attempt. */
-  readonly body?: MaybeAsync<BodyInit | null | undefined>
+  readonly body?: MaybeAsync<RequestBody | undefined>
   /** fetch `credentials`; `include` also sets `withCredentials` on EventSource. */
-  readonly credentials?: RequestCredentials
+  readonly credentials?: Credentials
   /** Aborting it closes the stream (reason `aborted`); an aborted signal never connects. */
   readonly signal?: AbortSignal
   /** The last event ID to start from, e.g. one kept in storage. Default `""`. */
   readonly lastEventId?: string
 
-  /** `auto` (default) prefers fetch streaming, falling back to `EventSource`; or pass your own. */
-  readonly transport?: 'auto' | 'fetch' | 'eventsource' | Transport
-  /** The `fetch` to use. Default `globalThis.fetch`. */
-  readonly fetch?: typeof fetch
-  /** The `EventSource` constructor to use, e.g. the `eventsource` package in Node. */
-  readonly EventSource?: EventSourceConstructor
   /**
-   * EventSource only: when the stream itself must create a new `EventSource` (the browser gave
-   * up, or the policy reconnects), the last event ID goes in this query parameter, since only the
-   * browser can send the `Last-Event-ID` header. `null` disables it. Default `lastEventId`.
+   * `auto` (default) prefers fetch streaming, falling back to `EventSource`; or pass your own.
+   * The options of `fetchTransport` (`fetch`, `maxLineLength`, `maxEventLength`,
+   * `errorBodyTimeout`) and `eventSourceTransport` (`EventSource`, `lastEventIdParam`) are passed
+   * to the transport picked.
    */
-  readonly lastEventIdParam?: string | null
+  readonly transport?: 'auto' | 'fetch' | 'eventsource' | Transport
   /** EventSource only: event types to listen for besides those passed to `on()`. */
   readonly eventTypes?: readonly string[]
-  /** Parser limit: the longest line accepted (fetch). Default 4 MiB. */
-  readonly maxLineLength?: number
-  /** Parser limit: the largest event accepted (fetch). Default 16 MiB. */
-  readonly maxEventLength?: number
+  /**
+   * Drop the connection when nothing arrives for this many ms, and reconnect (resuming with the
+   * last event ID) under the retry policy, reporting a `timeout` error. Catches half-open
+   * connections that would otherwise stay `open` forever. Set it above the server's heartbeat
+   * interval. Any bytes count on the fetch transport (comments too); on `EventSource` only events
+   * are visible, so heartbeats do not count there. Default: off, since a stream may be silent.
+   */
+  readonly idleTimeout?: number
 
   /** Reconnection policy (partial: the rest from `defaultRetryPolicy`), or `false` for none. */
   readonly retry?: Partial<RetryPolicy> | false
@@ -140,21 +158,47 @@ export type UnauthorizedHandler = (error: HttpError) => unknown
 /** The stream's URL, or a function (sync or async) returning it per attempt. */
 export type StreamUrl = MaybeAsync<string | URL>
 
-export interface EventStream<Events extends EventMap = Record<string, unknown>> {
+/**
+ * What every stream has, whatever its events: the type for code that takes any stream (a status
+ * badge, a retry button). Every `EventStream<…>` is assignable to it.
+ */
+export interface AnyEventStream {
+  /**
+   * The connection state: emits the current status at once, then every change. Never connects,
+   * never completes (a closed stream can be restarted).
+   */
+  readonly status$: Observable<StreamStatus>
+  /** The current status, synchronously. */
+  readonly status: StreamStatus
+  /** Every error, as it happens. Never connects, never completes. */
+  readonly errors$: Observable<StreamError>
+  /** The last event ID received (or given), resent as `Last-Event-ID` on reconnection. */
+  readonly lastEventId: string
+  /**
+   * Closes the stream: aborts the connection and completes every subscriber of `events$` and
+   * `on()`. It stays closed until `restart()`.
+   */
+  close(): void
+  /**
+   * After the stream closed (by `close()`, a fatal error, `gave-up`): makes it `idle` again, with
+   * a fresh backoff and the same last event ID, ready for new subscribers, which connect as
+   * before. Does nothing to a stream that is not closed.
+   */
+  restart(): void
+  /**
+   * Reconnects now: skips the wait while `reconnecting`, or drops the current connection and
+   * resumes with the last event ID. On a closed stream, the same as `restart()`; on an idle one,
+   * nothing.
+   */
+  reconnect(): void
+}
+
+export interface EventStream<Events extends EventMap = Record<string, unknown>>
+  extends AnyEventStream {
   /** Every event, decoded. Subscribing connects (shared by all subscribers). */
   readonly events$: Observable<StreamEvent<Events>>
   /** The payloads of one event type. Subscribing connects (shared by all subscribers). */
   on<K extends EventType<Events>>(type: K): Observable<Events[K]>
   /** The latest payload of an event type, or `undefined` before the first. */
   latest<K extends EventType<Events>>(type: K): Events[K] | undefined
-  /** The connection state: emits the current status at once, then every change. Never connects. */
-  readonly status$: Observable<StreamStatus>
-  /** The current status, synchronously. */
-  readonly status: StreamStatus
-  /** Every error, as it happens. Never connects. */
-  readonly errors$: Observable<StreamError>
-  /** The last event ID received (or given), resent as `Last-Event-ID` on reconnection. */
-  readonly lastEventId: string
-  /** Closes the stream for good: aborts the connection, completes every subscriber. */
-  close(): void
 }

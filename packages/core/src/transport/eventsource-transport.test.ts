@@ -7,7 +7,8 @@ import { openStream, reply, startServer, stream, streamAndDrop } from '../../tes
 import type { TestServer } from '../../test/sse-server'
 import { createEventStream } from '../stream'
 import type { EventStreamOptions, StreamStatus } from '../stream'
-import { eventSourceTransport, withLastEventId } from './eventsource-transport'
+import { eventSourceTransport } from './eventsource-transport'
+import { withLastEventId } from './last-event-id'
 
 let server: TestServer
 const opened: { close(): void }[] = []
@@ -25,7 +26,7 @@ function open(options: EventStreamOptions<Events> = {}) {
   const s = createEventStream<Events>(server.url(), {
     transport: 'eventsource',
     EventSource,
-    retry: { initialDelay: 1, jitter: 0 },
+    retry: { initialDelay: 1, minDelay: 1, jitter: 0 },
     ...options,
   })
   opened.push(s)
@@ -198,7 +199,6 @@ describe('eventSourceTransport with an injected constructor', () => {
         body: undefined,
         credentials: 'include',
         lastEventId: '42',
-        signal: undefined,
       })
       .subscribe()
     types.next('tick')

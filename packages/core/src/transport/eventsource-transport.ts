@@ -1,6 +1,7 @@
 import { Observable } from 'rxjs'
 import type { Subscription } from 'rxjs'
 import { eventSourceError, networkError, requestError } from '../errors'
+import { withLastEventId } from './last-event-id'
 import type { Transport, TransportMessage } from './types'
 
 /** The part of `EventSource` the transport uses: the DOM's and the `eventsource` package's. */
@@ -17,12 +18,13 @@ export type EventSourceConstructor = new (
 ) => EventSourceLike
 
 export interface EventSourceTransportOptions {
-  /** Default `globalThis.EventSource`, looked up when connecting. */
+  /** The `EventSource` constructor; default `globalThis.EventSource`, looked up when connecting. */
   readonly EventSource?: EventSourceConstructor
   /**
-   * When this transport creates a new `EventSource` with a last event ID (the stream reconnects
-   * after the browser gave up), the ID goes in this query parameter: only the browser's own
-   * reconnection can send the `Last-Event-ID` header. `null` disables it. Default `lastEventId`.
+   * When this transport creates a new `EventSource` with a last event ID (the first attempt of a
+   * stream given `lastEventId`, or a reconnection the stream took over), the ID goes in this query
+   * parameter: only an `EventSource`'s own reconnection can send the `Last-Event-ID` header.
+   * `null` disables it. Default `lastEventId`.
    */
   readonly lastEventIdParam?: string | null
   /**
@@ -34,51 +36,58 @@ export interface EventSourceTransportOptions {
 
 // spec: readyState values.
 const CLOSED = 2
+const OPEN: TransportMessage = { type: 'open' }
 
 /**
- * Streams events through `EventSource`: the browser's own connection, reconnection (with the
- * `Last-Event-ID` header) and per-event task dispatch. GET only, no custom headers. Slower than
- * fetch streaming in Chromium (≈45 k vs ≈620 k small events/s), since each event is a task.
+ * Streams events through `EventSource`: the platform's own connection, reconnection (with the
+ * `Last-Event-ID` header) and per-event task dispatch. GET only, no custom headers; slower than
+ * fetch streaming in browsers, since each event is a task (figures: bench/README.md).
+ *
+ * Its own reconnection is kept only where it resends the id faithfully: the browser's
+ * `EventSource` sends the UTF-8 bytes the spec asks for, but the `eventsource` package throws on
+ * an id outside Latin-1 and mis-encodes one outside ASCII. There, the attempt ends as a failure
+ * and the stream reconnects with the id in the query (`lastEventIdParam`).
  */
 export function eventSourceTransport(options: EventSourceTransportOptions = {}): Transport {
   return {
     name: 'eventsource',
     connect: (request) =>
       new Observable<TransportMessage>((subscriber) => {
-        const { signal } = request
-        if (signal?.aborted) return subscriber.complete()
         const Constructor =
           options.EventSource ??
           (globalThis as { EventSource?: EventSourceConstructor }).EventSource
-        if (Constructor === undefined)
-          return subscriber.error(requestError(new Error('EventSource is not available')))
+        const refuse = (why: string) => subscriber.error(requestError(new Error(why)))
+        if (!Constructor) return refuse('EventSource is not available')
         if (request.method.toUpperCase() !== 'GET' || request.body != null)
-          return subscriber.error(requestError(new Error('EventSource can only send a GET')))
+          return refuse('EventSource can only send a GET')
         // Silently dropping an authorization header would be worse than refusing.
-        if (Object.keys(request.headers).length > 0)
-          return subscriber.error(requestError(new Error('EventSource cannot send headers')))
+        if (Object.keys(request.headers).length > 0) return refuse('EventSource cannot send headers')
 
-        const url = withLastEventId(
-          request.url,
-          request.lastEventId,
-          options.lastEventIdParam === undefined ? 'lastEventId' : options.lastEventIdParam,
-        )
-        const source = new Constructor(url, { withCredentials: request.credentials === 'include' })
+        const param = options.lastEventIdParam === undefined ? 'lastEventId' : options.lastEventIdParam
+        const source = new Constructor(withLastEventId(request.url, request.lastEventId, param), {
+          withCredentials: request.credentials === 'include',
+        })
+        const faithful =
+          Constructor === (globalThis as { EventSource?: unknown }).EventSource &&
+          typeof document !== 'undefined'
         let lastEventId = request.lastEventId
         const listening = new Set<string>()
 
         const onMessage = (event: Event) => {
-          if (subscriber.closed) return
           const message = event as MessageEvent<string>
           // Browsers give the stream's last event ID (spec); the `eventsource` package gives this
           // block's `id:` or "". Either way a non-empty, changed value means the block had an
           // `id:`. (An explicit `id:` reset to "" in a browser is therefore not seen.)
           const changed = message.lastEventId !== '' && message.lastEventId !== lastEventId
-          const id = changed ? message.lastEventId : undefined
           if (changed) lastEventId = message.lastEventId
           subscriber.next({
             type: 'event',
-            event: { type: message.type, data: message.data, lastEventId, id },
+            event: {
+              type: message.type,
+              data: message.data,
+              lastEventId,
+              id: changed ? lastEventId : undefined,
+            },
           })
         }
         const listen = (type: string) => {
@@ -86,30 +95,32 @@ export function eventSourceTransport(options: EventSourceTransportOptions = {}):
           listening.add(type)
           source.addEventListener(type, onMessage)
         }
-        const onOpen = () => subscriber.next({ type: 'open' })
+        const onOpen = () => subscriber.next(OPEN)
         const onError = (event: Event) => {
           // The `eventsource` package reports the HTTP status as `code`; browsers report nothing.
           const code = (event as { code?: unknown }).code
           const status = typeof code === 'number' ? code : undefined
-          if (source.readyState !== CLOSED)
-            return subscriber.next({ type: 'reconnecting', error: networkError(event) })
+          if (source.readyState !== CLOSED) {
+            const error = networkError(event)
+            // spec: Last-Event-ID is the id's UTF-8 bytes; only ASCII survives every implementation.
+            if (faithful || !/[^\0-\x7f]/.test(lastEventId))
+              return subscriber.next({ type: 'reconnecting', error })
+            return subscriber.error(error)
+          }
           if (status === 204) {
             subscriber.next({ type: 'no-content' })
             return subscriber.complete()
           }
           subscriber.error(eventSourceError(status))
         }
-        const onAbort = () => subscriber.complete()
 
         listen('message')
         source.addEventListener('open', onOpen)
         source.addEventListener('error', onError)
-        signal?.addEventListener('abort', onAbort, { once: true })
         const types: Subscription | undefined = options.eventTypes?.subscribe(listen)
 
         return () => {
           types?.unsubscribe()
-          signal?.removeEventListener('abort', onAbort)
           source.removeEventListener('open', onOpen)
           source.removeEventListener('error', onError)
           for (const type of listening) source.removeEventListener(type, onMessage)
@@ -117,14 +128,4 @@ export function eventSourceTransport(options: EventSourceTransportOptions = {}):
         }
       }),
   }
-}
-
-/** Adds the last event ID as a query parameter, for a server that reads it there. */
-export function withLastEventId(url: string, lastEventId: string, param: string | null): string {
-  if (lastEventId === '' || param === null) return url
-  const hash = url.indexOf('#')
-  const base = hash === -1 ? url : url.slice(0, hash)
-  const fragment = hash === -1 ? '' : url.slice(hash)
-  const separator = base.includes('?') ? '&' : '?'
-  return `${base}${separator}${encodeURIComponent(param)}=${encodeURIComponent(lastEventId)}${fragment}`
 }

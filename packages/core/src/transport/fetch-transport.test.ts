@@ -1,4 +1,4 @@
-import { firstValueFrom, lastValueFrom, toArray } from 'rxjs'
+import { filter, firstValueFrom, lastValueFrom, toArray } from 'rxjs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { reply, startServer, stream, streamAndDrop, streamAndEnd } from '../../test/sse-server'
 import type { TestServer } from '../../test/sse-server'
@@ -22,13 +22,18 @@ function request(overrides: Partial<TransportRequest> = {}): TransportRequest {
     body: undefined,
     credentials: undefined,
     lastEventId: '',
-    signal: undefined,
     ...overrides,
   }
 }
 
+/** Every message but `activity`, which comes with each chunk the network happens to deliver. */
 const collect = (req: TransportRequest, transport = fetchTransport()) =>
-  lastValueFrom(transport.connect(req).pipe(toArray()))
+  lastValueFrom(
+    transport.connect(req).pipe(
+      filter((m) => m.type !== 'activity'),
+      toArray(),
+    ),
+  )
 
 const failure = (req: TransportRequest, transport = fetchTransport()) =>
   lastValueFrom(transport.connect(req)).then(
@@ -132,7 +137,7 @@ describe('fetchTransport', () => {
     const error = await new Promise<StreamError>((resolve) =>
       fetchTransport()
         .connect(request())
-        .subscribe({ next: (m) => seen.push(m), error: resolve }),
+        .subscribe({ next: (m) => m.type !== 'activity' && seen.push(m), error: resolve }),
     )
     expect(error.kind).toBe('network')
     expect(seen.filter((m) => m.type === 'event')).toEqual([
@@ -163,39 +168,6 @@ describe('fetchTransport', () => {
     expect(subscription.closed).toBe(true)
   })
 
-  it('never connects with an already aborted signal', async () => {
-    let calls = 0
-    const transport = fetchTransport({
-      fetch: (...args) => {
-        calls++
-        return fetch(...args)
-      },
-    })
-    const messages = await collect(request({ signal: AbortSignal.abort() }), transport)
-    expect(messages).toEqual([])
-    expect(calls).toBe(0)
-  })
-
-  it('completes, without an error, when the signal aborts while streaming', async () => {
-    server.respond(stream('data: a\n\n'))
-    const controller = new AbortController()
-    const seen: string[] = []
-    await new Promise<void>((resolve, reject) =>
-      fetchTransport()
-        .connect(request({ signal: controller.signal }))
-        .subscribe({
-          next: (message) => {
-            seen.push(message.type)
-            if (message.type === 'event') controller.abort()
-          },
-          error: reject,
-          complete: resolve,
-        }),
-    )
-    await server.requests[0]?.closed
-    expect(seen).toEqual(['open', 'event'])
-  })
-
   it('calls a custom fetch without a foreign this', async () => {
     server.respond(streamAndEnd('data: a\n\n'))
     const transport = fetchTransport({
@@ -205,5 +177,64 @@ describe('fetchTransport', () => {
       },
     })
     expect(await firstValueFrom(transport.connect(request()))).toEqual({ type: 'open' })
+  })
+
+  it('reports bytes as activity, also when they end no line', async () => {
+    server.respond(streamAndDrop('data: half a li'))
+    const seen: string[] = []
+    await new Promise((resolve) =>
+      fetchTransport()
+        .connect(request())
+        .subscribe({ next: (m) => seen.push(m.type), error: resolve }),
+    )
+    expect(seen[0]).toBe('open')
+    expect(seen.slice(1).every((type) => type === 'activity')).toBe(true)
+    expect(seen.length).toBeGreaterThanOrEqual(2)
+  })
+})
+
+describe('fetchTransport requests that cannot be sent', () => {
+  it('sends the Last-Event-ID header as the UTF-8 bytes of the id', async () => {
+    const ids = ['株-7', 'é-8', '🚀-9', 'plain-10']
+    for (const _ of ids) server.respond(streamAndEnd())
+    for (const lastEventId of ids) await collect(request({ lastEventId }))
+    // Node hands header bytes over as Latin-1: re-read them as the bytes they were.
+    const received = server.requests.map((r) =>
+      Buffer.from(r.headers['last-event-id'] as string, 'latin1').toString('utf8'),
+    )
+    expect(received).toEqual(ids)
+  })
+
+  it('fails at once with a request error, quoting no value, for a header that cannot be sent', async () => {
+    const error = await failure(request({ headers: { authorization: 'Bearer s3cret\r\nX: y' } }))
+    expect(error).toEqual({
+      kind: 'request',
+      message: 'could not build the request: invalid value for header "authorization"',
+      cause: new Error('invalid value for header "authorization"'),
+    })
+    expect(JSON.stringify(error)).not.toContain('s3cret')
+    expect(server.requests).toHaveLength(0)
+  })
+
+  it('fails with a request error for a last event ID no header can carry', async () => {
+    const error = await failure(request({ lastEventId: 'a\nb' }))
+    expect(error.message).toBe(
+      'could not build the request: the last event ID cannot be sent in a header',
+    )
+    expect(server.requests).toHaveLength(0)
+  })
+
+  it('fails with a request error for a URL fetch cannot use', async () => {
+    const error = await failure(request({ url: '/relative?token=abc' }))
+    expect(error).toMatchObject({ kind: 'request', message: 'could not build the request: invalid URL' })
+    expect(error.message).not.toContain('token')
+  })
+
+  it('leaves set-cookie out of an http error', async () => {
+    server.respond(reply(500, '', { 'set-cookie': 'session=s3cret', 'x-id': '1' }))
+    const error = await failure(request())
+    if (error.kind !== 'http') throw new Error('expected an http error')
+    expect(error.headers['set-cookie']).toBeUndefined()
+    expect(error.headers['x-id']).toBe('1')
   })
 })

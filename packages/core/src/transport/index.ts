@@ -1,5 +1,5 @@
 export { isEventStream } from './content-type'
-export { eventSourceTransport, withLastEventId } from './eventsource-transport'
+export { eventSourceTransport } from './eventsource-transport'
 export type {
   EventSourceConstructor,
   EventSourceLike,
@@ -7,4 +7,12 @@ export type {
 } from './eventsource-transport'
 export { fetchTransport } from './fetch-transport'
 export type { FetchTransportOptions } from './fetch-transport'
-export type { Transport, TransportMessage, TransportRequest } from './types'
+export { lastEventIdHeader, withLastEventId } from './last-event-id'
+export type {
+  Credentials,
+  HeadersInput,
+  RequestBody,
+  Transport,
+  TransportMessage,
+  TransportRequest,
+} from './types'

@@ -2,23 +2,29 @@ import type { Observable } from 'rxjs'
 import type { ConnectionError } from '../errors'
 import type { ServerSentEvent } from '../parse'
 
+/** Request headers in any shape `Headers` takes; declared without the DOM lib, so Node types work. */
+export type HeadersInput = ConstructorParameters<typeof Headers>[0]
+/** A request body, as `fetch` takes it. */
+export type RequestBody = RequestInit['body']
+/** fetch's `credentials` mode. */
+export type Credentials = RequestInit['credentials']
+
 /** One connection attempt, fully resolved: the stream calls its request factory before each. */
 export interface TransportRequest {
   readonly url: string
   readonly method: string
+  /** Lower-cased names. */
   readonly headers: Readonly<Record<string, string>>
-  readonly body: BodyInit | null | undefined
-  readonly credentials: RequestCredentials | undefined
+  readonly body: RequestBody | undefined
+  readonly credentials: Credentials | undefined
   /** The last event ID to resume from; `""` for none. */
   readonly lastEventId: string
-  /** Aborting it ends the connection as a completion, not an error. */
-  readonly signal: AbortSignal | undefined
 }
 
 /**
  * What a transport reports while connected. A transport Observable errors with a
- * `ConnectionError` when the attempt fails, and completes when the stream ends cleanly (EOF) or is
- * aborted through the request's signal.
+ * `ConnectionError` when the attempt fails and completes when the stream ends cleanly (EOF);
+ * unsubscribing aborts the attempt and releases everything it holds.
  */
 export type TransportMessage =
   /** The response was accepted: a 200 `text/event-stream`. */
@@ -27,11 +33,16 @@ export type TransportMessage =
   /** spec: a `retry:` field set the reconnection time. */
   | { readonly type: 'retry'; readonly delay: number }
   | { readonly type: 'comment'; readonly text: string }
-  /** The last event ID moved without an event (an `id:`-only block). */
+  /** A block set the last event ID without dispatching an event (an `id:`-only block). */
   | { readonly type: 'last-event-id'; readonly lastEventId: string }
+  /** Bytes arrived (any: part of a line, a comment): what the idle watchdog listens for. */
+  | { readonly type: 'activity' }
   /** The server answered 204: spec says stop reconnecting. The Observable completes next. */
   | { readonly type: 'no-content' }
-  /** The transport lost its connection and reconnects by itself (native `EventSource` does). */
+  /**
+   * The transport lost its connection and reconnects by itself (native `EventSource` does). The
+   * stream may instead end the attempt and reconnect under its own policy.
+   */
   | { readonly type: 'reconnecting'; readonly error: ConnectionError }
 
 /** One way of carrying an event stream. Both transports are cold: teardown closes the resource. */

@@ -1,0 +1,59 @@
+import { BehaviorSubject, Subject } from 'rxjs'
+import type { ConnectionError, StreamError } from '../errors'
+import type { CloseReason, StreamStatus } from './types'
+
+export const IDLE: StreamStatus = Object.freeze({ state: 'idle' })
+
+/**
+ * The one owner of a stream's state: its status, its last event ID and the latest payload of each
+ * type. Nothing else writes them: the connection reports what happened through these methods and
+ * everything else reads. "Closed" is read from the status, never kept beside it.
+ */
+export function streamState(initialLastEventId: string) {
+  const status = new BehaviorSubject<StreamStatus>(IDLE)
+  const errors = new Subject<StreamError>()
+  const latest = new Map<string, unknown>()
+  let lastEventId = initialLastEventId
+  const set = (next: StreamStatus) => status.next(next)
+
+  return {
+    status$: status.asObservable(),
+    errors$: errors.asObservable(),
+    get status(): StreamStatus {
+      return status.value
+    },
+    get closed(): boolean {
+      return status.value.state === 'closed'
+    },
+    get lastEventId(): string {
+      return lastEventId
+    },
+    latest: (type: string): unknown => latest.get(type),
+
+    /** An event arrived: its payload is the latest of its type, its id the stream's. */
+    received(type: string, data: unknown, id: string): void {
+      latest.set(type, data)
+      lastEventId = id
+    },
+    /** A block without data moved the last event ID. */
+    movedTo(id: string): void {
+      lastEventId = id
+    },
+    reported: (error: StreamError) => errors.next(error),
+    idle: () => set(IDLE),
+    connecting: (attempt: number) => set({ state: 'connecting', attempt }),
+    open: () => set({ state: 'open' }),
+    reconnecting: (attempt: number, delay: number | undefined, error?: ConnectionError) =>
+      set({
+        state: 'reconnecting',
+        attempt,
+        delay,
+        retryAt: delay === undefined ? undefined : Date.now() + delay,
+        error,
+        resumable: lastEventId !== '',
+      }),
+    close: (reason: CloseReason, error?: StreamError) => set({ state: 'closed', reason, error }),
+  }
+}
+
+export type StateOwner = ReturnType<typeof streamState>
