@@ -8,6 +8,11 @@ export interface ReceivedRequest {
   readonly method: string
   readonly url: string
   readonly headers: IncomingHttpHeaders
+  /**
+   * The `Last-Event-ID` header read as UTF-8, as the spec sends it (Node hands header bytes over
+   * as Latin-1), or the `lastEventId` query parameter; `undefined` when neither is there.
+   */
+  readonly lastEventId: string | undefined
   readonly body: string
   /** Resolves when the client (or the server) closed this response. */
   readonly closed: Promise<void>
@@ -26,6 +31,8 @@ export interface TestServer {
   readonly requests: ReceivedRequest[]
   /** Queues handlers, one per future request, in order. */
   respond(...handlers: Handler[]): void
+  /** Handles every request the queue has no handler for (instead of answering 599). */
+  otherwise(handler: Handler): void
   /** Handles every request to `path` (before the queue), e.g. a page or a bundle. */
   route(path: string, handler: Handler): void
   /** Resolves once `count` requests have arrived in total. */
@@ -37,16 +44,22 @@ export async function startServer(): Promise<TestServer> {
   const requests: ReceivedRequest[] = []
   const queue: Handler[] = []
   const routes = new Map<string, Handler>()
+  let fallback: Handler | undefined
   const waiters: { count: number; resolve: () => void }[] = []
 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const url = req.url ?? '/'
+    const header = req.headers['last-event-id']
     const received: ReceivedRequest = {
       method: req.method ?? 'GET',
       url,
       headers: req.headers,
+      lastEventId:
+        typeof header === 'string'
+          ? Buffer.from(header, 'latin1').toString('utf8')
+          : (new URL(url, 'http://x').searchParams.get('lastEventId') ?? undefined),
       body: Buffer.concat(chunks).toString('utf8'),
       closed: once(res, 'close').then(() => undefined),
     }
@@ -54,7 +67,7 @@ export async function startServer(): Promise<TestServer> {
     if (route) return void (await route(res, received))
     requests.push(received)
     for (const waiter of waiters.filter((w) => requests.length >= w.count)) waiter.resolve()
-    const handler = queue.shift()
+    const handler = queue.shift() ?? fallback
     if (handler) return void (await handler(res, received))
     res.writeHead(599).end('no handler queued')
   })
@@ -68,6 +81,7 @@ export async function startServer(): Promise<TestServer> {
     url: (path = '/sse') => origin + path,
     requests,
     respond: (...handlers) => void queue.push(...handlers),
+    otherwise: (handler) => void (fallback = handler),
     route: (path, handler) => void routes.set(path, handler),
     waitForRequests: (count) =>
       requests.length >= count

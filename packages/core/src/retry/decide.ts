@@ -68,12 +68,18 @@ export function decide(
     return [end, past]
   const attempt = past.failures + 1
   if (error?.kind === 'http' && error.status === 401 && rules.canRefresh && !past.authRetried)
-    return [{ action: 'refresh', attempt }, { ...past, authRetried: true }]
+    return [
+      { action: 'refresh', attempt },
+      { ...past, authRetried: true },
+    ]
   if (error && !policy.shouldRetry(error, { attempt })) return [end, past]
   if (attempt > policy.maxAttempts)
     return [error ? { ...end, error: gaveUpError(policy.maxAttempts, error) } : end, past]
   let delay = nextDelay(attempt, policy, past.serverRetry, random)
   if (error?.kind === 'http' && error.retryAfter !== undefined)
     delay = retryAfterDelay(error.retryAfter, delay, policy)
-  return [{ action: 'wait', attempt, delay }, { ...past, failures: attempt }]
+  return [
+    { action: 'wait', attempt, delay },
+    { ...past, failures: attempt },
+  ]
 }

@@ -118,14 +118,17 @@ export function connection(config: ConnectionConfig): Connection {
       }
     }
 
+    // One timer per attempt, re-armed for what is left when it fires early: nothing is done per
+    // message beyond noting the time.
+    const timeout = config.idleTimeout
     const watch = (wait: number) => {
       watchdog = setTimeout(() => {
         const idle = Date.now() - lastActivity
-        if (idle < wait) watch(wait - idle)
-        else ended(timeoutError(wait))
+        if (idle < (timeout as number)) watch((timeout as number) - idle)
+        else ended(timeoutError(timeout as number))
       }, wait)
     }
-    if (config.idleTimeout) watch(config.idleTimeout)
+    if (timeout) watch(timeout)
 
     config.request(state.lastEventId).then(
       (request) => {

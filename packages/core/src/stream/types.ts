@@ -86,8 +86,7 @@ export type StreamStatus =
 export type StreamState = StreamStatus['state']
 
 export interface EventStreamOptions<Events extends EventMap = Record<string, unknown>>
-  extends FetchTransportOptions,
-    Omit<EventSourceTransportOptions, 'eventTypes'> {
+  extends FetchTransportOptions, Omit<EventSourceTransportOptions, 'eventTypes'> {
   /** HTTP method (fetch transport). Default `GET`. */
   readonly method?: string
   /** Request headers, or a function returning them (e.g. with a fresh token) per attempt. */
@@ -193,8 +192,9 @@ export interface AnyEventStream {
   reconnect(): void
 }
 
-export interface EventStream<Events extends EventMap = Record<string, unknown>>
-  extends AnyEventStream {
+export interface EventStream<
+  Events extends EventMap = Record<string, unknown>,
+> extends AnyEventStream {
   /** Every event, decoded. Subscribing connects (shared by all subscribers). */
   readonly events$: Observable<StreamEvent<Events>>
   /** The payloads of one event type. Subscribing connects (shared by all subscribers). */

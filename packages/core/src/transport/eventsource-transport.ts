@@ -61,9 +61,11 @@ export function eventSourceTransport(options: EventSourceTransportOptions = {}):
         if (request.method.toUpperCase() !== 'GET' || request.body != null)
           return refuse('EventSource can only send a GET')
         // Silently dropping an authorization header would be worse than refusing.
-        if (Object.keys(request.headers).length > 0) return refuse('EventSource cannot send headers')
+        if (Object.keys(request.headers).length > 0)
+          return refuse('EventSource cannot send headers')
 
-        const param = options.lastEventIdParam === undefined ? 'lastEventId' : options.lastEventIdParam
+        const param =
+          options.lastEventIdParam === undefined ? 'lastEventId' : options.lastEventIdParam
         const source = new Constructor(withLastEventId(request.url, request.lastEventId, param), {
           withCredentials: request.credentials === 'include',
         })

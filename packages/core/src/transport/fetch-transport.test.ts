@@ -226,7 +226,10 @@ describe('fetchTransport requests that cannot be sent', () => {
 
   it('fails with a request error for a URL fetch cannot use', async () => {
     const error = await failure(request({ url: '/relative?token=abc' }))
-    expect(error).toMatchObject({ kind: 'request', message: 'could not build the request: invalid URL' })
+    expect(error).toMatchObject({
+      kind: 'request',
+      message: 'could not build the request: invalid URL',
+    })
     expect(error.message).not.toContain('token')
   })
 
