@@ -8,6 +8,8 @@ describe('the public API', () => {
       'createEventStream',
       'createParser',
       'defaultRetryPolicy',
+      'eventListStore',
+      'eventReducerStore',
       'eventSourceTransport',
       'eventStreamStatusStore',
       'eventStreamStore',

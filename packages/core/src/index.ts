@@ -5,8 +5,15 @@ export { createParser, ParseError } from './parse'
 export type { EventStreamParser, ParseErrorType, ParserOptions, ServerSentEvent } from './parse'
 
 // stream/: the typed, shared, reconnecting event stream
-export { createEventStream, eventStreamStatusStore, eventStreamStore } from './stream'
+export {
+  createEventStream,
+  eventListStore,
+  eventReducerStore,
+  eventStreamStatusStore,
+  eventStreamStore,
+} from './stream'
 export type {
+  AnyEventStream,
   CloseReason,
   Decoder,
   EventMap,
@@ -35,6 +42,7 @@ export type {
   NetworkError,
   RequestError,
   StreamError,
+  TimeoutError,
   StreamErrorKind,
   StreamParseError,
 } from './errors'
@@ -52,10 +60,13 @@ export type { RetryContext, RetryPolicy } from './retry'
 // transport/: fetch streaming and native EventSource behind one interface
 export { eventSourceTransport, fetchTransport } from './transport'
 export type {
+  Credentials,
   EventSourceConstructor,
   EventSourceLike,
   EventSourceTransportOptions,
   FetchTransportOptions,
+  HeadersInput,
+  RequestBody,
   Transport,
   TransportMessage,
   TransportRequest,

@@ -110,3 +110,54 @@ describe('decide', () => {
     ).toBe('wait')
   })
 })
+
+describe('the default policy against hostile servers', () => {
+  // Simulated time: each attempt fails at once, then the stream waits what `decide` says.
+  function attemptTimes(outcome: AttemptOutcome, seconds: number, serverRetry?: number) {
+    let seed = 7
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646
+    let history: AttemptHistory = { ...FRESH, serverRetry }
+    const times: number[] = []
+    // Bounded, so a policy that never waits fails the test instead of hanging it.
+    for (let now = 0; now < seconds * 1000 && times.length < 10_000;) {
+      times.push(now)
+      const [decision, next] = decide(
+        outcome,
+        history,
+        { ...rules, policy: defaultRetryPolicy },
+        random,
+      )
+      history = next
+      if (decision.action !== 'wait') break
+      now += decision.delay
+    }
+    return times
+  }
+  const perWindow = (times: number[], ms: number, seconds: number) =>
+    Array.from({ length: (seconds * 1000) / ms }, (_, w) =>
+      times.filter((t) => t >= w * ms && t < (w + 1) * ms),
+    ).map((inWindow) => inWindow.length)
+
+  const hostile: [string, AttemptOutcome, number | undefined][] = [
+    ['retry: 0, then each response ends', { error: undefined, healthy: false, resumable: true }, 0],
+    ['a refused port after retry: 0', failed, 0],
+    ['503 with Retry-After: 0', { ...failed, error: http(503, 0) }, undefined],
+    ['accept and close', { ...failed, error: networkError('reset') }, undefined],
+  ]
+
+  it.each(hostile)(
+    'makes at most 10 attempts in any second, falling, for %s',
+    (_, outcome, retry) => {
+      const times = attemptTimes(outcome, 300, retry)
+      const slidingMax = Math.max(
+        ...times.map((t) => times.filter((u) => u >= t && u < t + 1000).length),
+      )
+      expect(slidingMax).toBeLessThanOrEqual(10)
+      const perMinute = perWindow(times, 60_000, 300)
+      expect(perMinute.every((count, i) => i === 0 || count <= (perMinute[i - 1] as number))).toBe(
+        true,
+      )
+      expect(perMinute.at(-1)).toBeLessThanOrEqual(4)
+    },
+  )
+})

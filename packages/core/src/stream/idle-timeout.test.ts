@@ -105,7 +105,7 @@ describe('the idle watchdog under fake timers', () => {
     expect(errors).toEqual([])
     await vi.advanceTimersByTimeAsync(1)
     expect(errors.map((e) => e.kind)).toEqual(['timeout'])
-    expect(first?.closed()).toBe(true)
+    expect(first?.closed).toBe(true)
     expect(s.status).toMatchObject({
       state: 'reconnecting',
       attempt: 1,

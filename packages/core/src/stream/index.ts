@@ -1,5 +1,10 @@
 export { createEventStream } from './create-event-stream'
-export { eventStreamStatusStore, eventStreamStore } from './store'
+export {
+  eventListStore,
+  eventReducerStore,
+  eventStreamStatusStore,
+  eventStreamStore,
+} from './store'
 export type { EventStreamSnapshot, Store } from './store'
 export type {
   AnyEventStream,

@@ -233,7 +233,7 @@ describe('teardown in every state', () => {
     await vi.advanceTimersByTimeAsync(0)
     transport.connections[0]?.subscriber.next({ type: 'open' })
     subscription.unsubscribe()
-    expect(transport.connections[0]?.closed()).toBe(true)
+    expect(transport.connections[0]?.closed).toBe(true)
   })
 
   it('clears the reconnection timer while waiting', async () => {
@@ -262,9 +262,9 @@ describe('teardown in every state', () => {
     const { subscribe } = setup({ keepAlive: 500 })
     subscribe().unsubscribe()
     await vi.advanceTimersByTimeAsync(0)
-    expect(transport.connections[0]?.closed()).toBe(false)
+    expect(transport.connections[0]?.closed).toBe(false)
     await vi.advanceTimersByTimeAsync(500)
-    expect(transport.connections[0]?.closed()).toBe(true)
+    expect(transport.connections[0]?.closed).toBe(true)
   })
 
   it('never lets a superseded connection emit into the new one', async () => {
@@ -363,7 +363,7 @@ describe('a transport that reconnects by itself', () => {
     native?.subscriber.next(reconnecting)
     native?.subscriber.next({ type: 'open' })
     native?.subscriber.next(reconnecting)
-    expect(native?.closed()).toBe(true)
+    expect(native?.closed).toBe(true)
     // The second failure in a row: attempt 2 of the backoff.
     expect(statuses.filter((s) => s.state === 'reconnecting').map((s) => s.delay)).toEqual([
       undefined,
@@ -384,7 +384,7 @@ describe('a transport that reconnects by itself', () => {
     await vi.advanceTimersByTimeAsync(100)
     native?.subscriber.next({ type: 'event', event: message('2') })
     native?.subscriber.next(reconnecting)
-    expect(native?.closed()).toBe(true)
+    expect(native?.closed).toBe(true)
   })
 
   it('gives up after maxAttempts reconnections that delivered nothing', async () => {

@@ -91,7 +91,7 @@ describe('reconnect()', () => {
     transport.connections[0]?.subscriber.next(event('1', 'x'))
     stream.reconnect()
     await vi.advanceTimersByTimeAsync(0)
-    expect(transport.connections[0]?.closed()).toBe(true)
+    expect(transport.connections[0]?.closed).toBe(true)
     expect(transport.connections[1]?.request.lastEventId).toBe('x')
   })
 

@@ -46,9 +46,9 @@ describe('eventStreamStore', () => {
     await settle()
     expect(transport.connections).toHaveLength(1)
     unsubscribeA()
-    expect(transport.connections[0]?.closed()).toBe(false)
+    expect(transport.connections[0]?.closed).toBe(false)
     unsubscribeB()
-    expect(transport.connections[0]?.closed()).toBe(true)
+    expect(transport.connections[0]?.closed).toBe(true)
   })
 
   it('reports the latest payload of its type and the open status', async () => {
