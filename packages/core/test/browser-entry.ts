@@ -12,6 +12,8 @@ export interface BrowserRun {
 
 export interface BrowserResult {
   ticks: unknown[]
+  /** The `id` of every event, in the order they arrived. */
+  ids: (string | undefined)[]
   messages: unknown[]
   states: StreamStatus['state'][]
   lastEventId: string
@@ -21,10 +23,12 @@ export interface BrowserResult {
 async function run({ transport, path, count }: BrowserRun): Promise<BrowserResult> {
   const stream = createEventStream<{ tick: { n: number }; message: string }>(path, {
     transport,
-    retry: { initialDelay: 1, jitter: 0 },
+    retry: { initialDelay: 1, minDelay: 1, jitter: 0 },
   })
   const states: StreamStatus['state'][] = []
   stream.status$.subscribe((status) => states.push(status.state))
+  const ids: (string | undefined)[] = []
+  stream.events$.subscribe((event) => ids.push(event.id))
   const messages: unknown[] = []
   stream.on('message').subscribe((message) => messages.push(message))
   // Progress the test can wait for, e.g. before it drops the connection.
@@ -40,6 +44,7 @@ async function run({ transport, path, count }: BrowserRun): Promise<BrowserResul
   stream.close()
   return {
     ticks,
+    ids,
     messages,
     states,
     lastEventId: stream.lastEventId,

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core'
 import { launchChromium } from '../../../test-support/chromium'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { BrowserResult, BrowserRun } from './browser-entry'
+import { cuttingReplayServer, idOf, seeded } from './cutting-server'
 import { openStream, startServer, stream } from './sse-server'
 import type { TestServer } from './sse-server'
 
@@ -102,6 +103,7 @@ describe('in Chromium', { timeout: 20_000 }, () => {
     const result = await run({ transport: 'eventsource', path: '/sse', count: 2 })
     expect(result).toEqual({
       ticks: [{ n: 1 }, { n: 2 }],
+      ids: ['1', undefined, '2'],
       messages: ['hi'],
       states: ['idle', 'connecting', 'open', 'closed'],
       lastEventId: '2',
@@ -136,6 +138,7 @@ describe('in Chromium', { timeout: 20_000 }, () => {
     await dropped.drop('event: tick\nid: 8\ndata: {"n')
     expect(await result).toEqual({
       ticks: [{ n: 7 }, { n: 8 }],
+      ids: ['7', '8'],
       messages: [],
       states: ['idle', 'connecting', 'open', 'reconnecting', 'connecting', 'open', 'closed'],
       lastEventId: '8',
@@ -144,4 +147,24 @@ describe('in Chromium', { timeout: 20_000 }, () => {
     const requests = server.requests.slice(before)
     expect(requests.map((r) => r.headers['last-event-id'])).toEqual([undefined, '7'])
   })
+
+  it.each(['fetch', 'eventsource'] as const)(
+    'resumes ids in CJK, accented Latin and emoji exactly once under cuts (%s)',
+    async (transport) => {
+      const total = 120
+      server.otherwise(cuttingReplayServer(seeded(20261201), total))
+      const before = server.requests.length
+      const result = await run({ transport, path: '/sse', count: total })
+      expect(result.ids).toEqual(Array.from({ length: total }, (_, n) => idOf(n)))
+      expect(result.lastEventId).toBe(idOf(total - 1))
+      // Each reconnection asked for an id it had received, as UTF-8 (read back from the bytes).
+      const asked = server.requests.slice(before + 1).map((r) => r.lastEventId)
+      expect(asked.length).toBeGreaterThanOrEqual(5)
+      expect(asked.every((id) => id !== undefined && result.ids.includes(id))).toBe(true)
+      if (transport === 'eventsource') {
+        // The browser's own EventSource reconnected by itself, with the header.
+        expect(server.requests.slice(before + 1).some((r) => r.headers['last-event-id'])).toBe(true)
+      }
+    },
+  )
 })

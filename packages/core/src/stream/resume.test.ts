@@ -1,51 +1,14 @@
 import { EventSource } from 'eventsource'
 import { filter, firstValueFrom, take, toArray } from 'rxjs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { cuttingReplayServer, idOf, seeded } from '../../test/cutting-server'
 import { openStream, startServer } from '../../test/sse-server'
-import type { Handler, TestServer } from '../../test/sse-server'
+import type { TestServer } from '../../test/sse-server'
 import { createEventStream } from './create-event-stream'
 import type { EventStreamOptions } from './types'
 
-// Ids in CJK, accented Latin, emoji and ASCII: what `Last-Event-ID` must carry as UTF-8 bytes.
-const PREFIXES = ['株', 'é', '🚀', 'a']
 const TOTAL = 240
-const idOf = (n: number) => `${PREFIXES[n % PREFIXES.length]}-${n}`
 const SEED = Number(process.env.FC_SEED ?? 20261201)
-
-/** mulberry32: a small seeded generator, so every run cuts at the same bytes. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-/**
- * Replays from the last event ID it is sent (header or query, read as UTF-8), then cuts the
- * connection at a random byte, often inside an event or a multi-byte character, until the last
- * event has gone out; that connection stays open.
- */
-function cuttingReplayServer(random: () => number): Handler {
-  return (res, req) => {
-    const last = req.lastEventId ?? ''
-    const from = last === '' ? 0 : Number(last.slice(last.lastIndexOf('-') + 1)) + 1
-    openStream(res)
-    // retry: native EventSource reconnects by itself (ASCII ids) after this, not its 3 s default.
-    const wire = Buffer.from(
-      'retry: 1\n\n' +
-        Array.from({ length: TOTAL - from }, (_, i) => {
-          const n = from + i
-          return `event: tick\nid: ${idOf(n)}\ndata: {"n":${n},"name":"Zoë 株式 🚀"}\n\n`
-        }).join(''),
-    )
-    const cutAt = Math.floor(random() * Math.min(wire.length, 900))
-    if (from + 3 >= TOTAL) return void res.write(wire)
-    res.write(wire.subarray(0, cutAt), () => res.socket?.destroy())
-  }
-}
 
 let server: TestServer
 const streams: { close(): void }[] = []
@@ -64,7 +27,7 @@ const transports: [string, EventStreamOptions<{ tick: { n: number } }>][] = [
 
 describe.each(transports)('resume with any id, under cuts (%s)', (_, options) => {
   it(`delivers every event exactly once and in order (seed ${SEED})`, async () => {
-    server.otherwise(cuttingReplayServer(seeded(SEED)))
+    server.otherwise(cuttingReplayServer(seeded(SEED), TOTAL))
     const stream = createEventStream<{ tick: { n: number } }>(server.url(), {
       retry: { initialDelay: 1, minDelay: 1, jitter: 0, maxDelay: 1 },
       ...options,
