@@ -37,7 +37,7 @@ export function snippetTypeErrors(
     noEmit: true,
     skipLibCheck: true,
     baseUrl: packageRoot,
-    paths: { [packageName]: ['src/index.ts'] },
+    paths: { [packageName]: ['src/index.ts'], [packageName + '/*']: ['src/*.ts'] },
     ...extraOptions,
   }
   const host = ts.createCompilerHost(options)
