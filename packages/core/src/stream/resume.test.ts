@@ -39,10 +39,11 @@ describe.each(transports)('resume with any id, under cuts (%s)', (_, options) =>
     expect(all.map((tick) => tick.n)).toEqual(Array.from({ length: TOTAL }, (_, n) => n))
     expect(ids).toEqual(Array.from({ length: TOTAL }, (_, n) => idOf(n)))
     expect(stream.lastEventId).toBe(idOf(TOTAL - 1))
-    // Every reconnection asked for exactly the event after the last one received.
-    const asked = server.requests.slice(1).map((r) => r.lastEventId)
+    // Every reconnection asked for an id it had received (none only if it was cut before the
+    // first event got through).
+    const asked = server.requests.slice(1).flatMap((r) => r.lastEventId ?? [])
     expect(asked.length).toBeGreaterThanOrEqual(10)
-    expect(asked.every((id) => id !== undefined && ids.includes(id))).toBe(true)
+    expect(asked.filter((id) => !ids.includes(id))).toEqual([])
   }, 30_000)
 })
 
