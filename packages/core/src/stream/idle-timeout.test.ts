@@ -1,56 +1,41 @@
-import { EventSource } from 'eventsource'
 import { filter, firstValueFrom } from 'rxjs'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { fakeTransport } from '../../test/fake-transport'
-import { openStream, startServer, stream } from '../../test/sse-server'
-import type { TestServer } from '../../test/sse-server'
+import { BOTH_TRANSPORTS, serverPerTest } from '../../test/per-test-server'
+import { openStream, stream } from '../../test/sse-server'
 import type { StreamError } from '../errors'
 import { createEventStream } from './create-event-stream'
-import type { EventStreamOptions } from './types'
 
 describe('the idle watchdog over a real server', () => {
-  let server: TestServer
-  const streams: { close(): void }[] = []
-  beforeEach(async () => {
-    server = await startServer()
-  })
-  afterEach(async () => {
-    for (const s of streams.splice(0)) s.close()
-    await server.close()
-  })
+  const fixture = serverPerTest()
 
-  const transports: [string, EventStreamOptions<object>][] = [
-    ['fetch', { transport: 'fetch' }],
-    ['eventsource', { transport: 'eventsource', EventSource }],
-  ]
-
-  it.each(transports)(
+  it.each(BOTH_TRANSPORTS)(
     'drops a stream that stalls after its headers and resumes with the last event ID (%s)',
     async (_, options) => {
       // Headers and one event, then silence on an open socket: a half-open link.
-      server.respond(stream('id: 1\ndata: 1\n\n'), stream('id: 2\ndata: 2\n\n'))
-      const s = createEventStream<{ message: number }>(server.url(), {
+      fixture.server.respond(stream('id: 1\ndata: 1\n\n'), stream('id: 2\ndata: 2\n\n'))
+      const s = createEventStream<{ message: number }>(fixture.server.url(), {
         idleTimeout: 500,
         retry: { initialDelay: 1, minDelay: 1, jitter: 0 },
         ...options,
       })
-      streams.push(s)
+      fixture.track(s)
       const errors: StreamError[] = []
       s.errors$.subscribe((error) => errors.push(error))
       const values: number[] = []
       s.on('message').subscribe((value) => values.push(value))
-      await server.waitForRequests(2)
+      await fixture.server.waitForRequests(2)
       await firstValueFrom(s.on('message').pipe(filter((value) => value === 2)))
       expect(values).toEqual([1, 2])
       expect(errors[0]).toEqual({ kind: 'timeout', message: 'no data for 500 ms', timeout: 500 })
-      expect(server.requests[1]?.lastEventId).toBe('1')
+      expect(fixture.server.requests[1]?.lastEventId).toBe('1')
     },
   )
 
   it('counts comments as life on the fetch transport', async () => {
     let beaten: () => void = () => {}
     const beatsSent = new Promise<void>((resolve) => (beaten = resolve))
-    server.respond((res) => {
+    fixture.server.respond((res) => {
       openStream(res)
       res.write('data: 1\n\n')
       let beats = 0
@@ -63,15 +48,15 @@ describe('the idle watchdog over a real server', () => {
       res.on('close', () => clearInterval(timer))
     })
     // 15 heartbeats 100 ms apart outlast the timeout: only they kept the stream alive.
-    const s = createEventStream(server.url(), { idleTimeout: 1000, transport: 'fetch' })
-    streams.push(s)
+    const s = createEventStream(fixture.server.url(), { idleTimeout: 1000, transport: 'fetch' })
+    fixture.track(s)
     const errors: StreamError[] = []
     s.errors$.subscribe((error) => errors.push(error))
     s.events$.subscribe()
     await beatsSent
     expect(errors).toEqual([])
     expect(s.status).toEqual({ state: 'open' })
-    expect(server.requests).toHaveLength(1)
+    expect(fixture.server.requests).toHaveLength(1)
   })
 })
 
