@@ -122,7 +122,11 @@ export function contentTypeError(contentType: string | null): ContentTypeError {
 }
 
 export function networkError(cause: unknown): NetworkError {
-  return { kind: 'network', message: 'network error: ' + describe(cause), cause }
+  let message = 'network error: ' + describe(cause)
+  // A page cannot tell a refused connection from a request the browser blocked: say both.
+  if (typeof document !== 'undefined' && cause instanceof TypeError)
+    message += ' (server unreachable, or request blocked by CORS: the console says which)'
+  return { kind: 'network', message, cause }
 }
 
 export function timeoutError(timeout: number): TimeoutError {

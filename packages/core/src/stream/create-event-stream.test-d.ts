@@ -2,7 +2,9 @@ import type { Observable } from 'rxjs'
 import { describe, expectTypeOf, it } from 'vitest'
 import type { StreamError } from '../errors'
 import { createEventStream } from './create-event-stream'
-import type { StreamEvent, StreamStatus } from './types'
+import { eventListStore, eventReducerStore, eventStreamStatusStore } from './store'
+import type { Store } from './store'
+import type { AnyEventStream, EventStream, StreamEvent, StreamStatus } from './types'
 
 interface StockPriceEvent {
   symbol: string
@@ -56,5 +58,46 @@ describe('createEventStream types', () => {
       if (error.kind === 'http') expectTypeOf(error.status).toEqualTypeOf<number>()
       if (error.kind === 'gave-up') expectTypeOf(error.attempts).toEqualTypeOf<number>()
     })
+  })
+
+  it('lets any typed stream stand where code takes any stream', () => {
+    function badge(stream: AnyEventStream): string {
+      stream.reconnect()
+      return stream.status.state
+    }
+    badge(stocks)
+    badge(createEventStream('/untyped'))
+    expectTypeOf(stocks).toMatchTypeOf<AnyEventStream>()
+    expectTypeOf(eventStreamStatusStore(stocks)).toEqualTypeOf<Store<StreamStatus>>()
+    // What did not compile before: a typed stream where `EventStream<object>` is asked for.
+    const typed: EventStream<StockEvents> = stocks
+    const any: AnyEventStream = typed
+    expectTypeOf(any.restart).toEqualTypeOf<() => void>()
+  })
+
+  it('types the fold and list stores by the event type', () => {
+    expectTypeOf(eventListStore(stocks, 'stockUpdate')).toEqualTypeOf<
+      Store<readonly StockPriceEvent[]>
+    >()
+    const total = eventReducerStore(
+      stocks,
+      'stockUpdate',
+      (sum: number, quote) => {
+        expectTypeOf(quote).toEqualTypeOf<StockPriceEvent>()
+        return sum + quote.price
+      },
+      0,
+    )
+    expectTypeOf(total).toEqualTypeOf<Store<number>>()
+    // @ts-expect-error: the reducer must return the state's type
+    eventReducerStore(stocks, 'stockUpdate', (sum: number) => String(sum), 0)
+  })
+
+  it('says when a reconnection is due and whether it resumes', () => {
+    const status = stocks.status
+    if (status.state === 'reconnecting') {
+      expectTypeOf(status.retryAt).toEqualTypeOf<number | undefined>()
+      expectTypeOf(status.resumable).toEqualTypeOf<boolean>()
+    }
   })
 })
