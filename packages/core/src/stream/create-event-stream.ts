@@ -37,7 +37,7 @@ export function createEventStream<Events extends EventMap = Record<string, unkno
 ): EventStream<Events> {
   const { signal, keepAlive } = options
   const state = streamState(options.lastEventId ?? '')
-  const decoder = decoderFor(options.decode)
+  const decode = decoderFor(options.decode)
   const method = (options.method ?? 'GET').toUpperCase()
 
   // Native EventSource only dispatches the types it listens for: those of `on()` and the option.
@@ -54,7 +54,7 @@ export function createEventStream<Events extends EventMap = Record<string, unkno
   const deliver = (event: ServerSentEvent) => {
     let data: unknown
     try {
-      data = decoder(event.type)(event.data, event)
+      data = decode(event.data, event)
     } catch (cause) {
       // The event did arrive: its id moves the stream on, so a reconnection does not replay it.
       state.movedTo(event.lastEventId)
@@ -65,7 +65,7 @@ export function createEventStream<Events extends EventMap = Record<string, unkno
     }
     state.received(event.type, data, event.lastEventId)
     const all = hub.listeners(undefined)
-    if (all !== undefined) {
+    if (all !== undefined && all.length > 0) {
       const typed = {
         type: event.type,
         data,
