@@ -1,0 +1,98 @@
+using System.Threading.Channels;
+
+namespace Rivulet.StockServer;
+
+/// <summary>
+/// The one feed: a timer makes each quote once, keeps it for replay and hands it to every
+/// connected client, so all clients see the same ids in the same order.
+/// </summary>
+public sealed class StockService(ServerOptions options, TimeProvider clock) : BackgroundService
+{
+    private readonly Lock _gate = new();
+    private readonly QuoteBuffer _buffer = new(options.BufferSize);
+    private readonly QuoteGenerator _quotes = new(clock, options.Seed);
+    private readonly HashSet<Subscriber> _subscribers = [];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Interval, clock);
+        try
+        {
+            do Publish();
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private void Publish()
+    {
+        lock (_gate)
+        {
+            var quote = _quotes.Next();
+            _buffer.Add(quote);
+            // A client that cannot keep up is cut off rather than queued without bound; it
+            // reconnects and resumes by id from the buffer.
+            _subscribers.RemoveWhere(subscriber => !subscriber.Offer(quote));
+        }
+    }
+
+    /// <summary>
+    /// Live quotes after the replay <paramref name="lastEventId"/> asks for. The replay and the
+    /// subscription are taken under one lock, so no quote falls between them or arrives twice.
+    /// </summary>
+    public ResumePlan Subscribe(string? lastEventId, out Subscriber? subscriber)
+    {
+        lock (_gate)
+        {
+            var plan = _buffer.Plan(lastEventId);
+            subscriber = null;
+            if (plan is ResumePlan.Replay)
+            {
+                // Half the buffer: cut off at this backlog, the client still finds what it missed.
+                subscriber = new Subscriber(this, Math.Max(1, options.BufferSize / 2));
+                _subscribers.Add(subscriber);
+            }
+            return plan;
+        }
+    }
+
+    internal void Unsubscribe(Subscriber subscriber)
+    {
+        lock (_gate) _subscribers.Remove(subscriber);
+    }
+}
+
+/// <summary>One client's queue of live quotes, bounded.</summary>
+public sealed class Subscriber(StockService feed, int capacity) : IDisposable
+{
+    private readonly Channel<StockPriceEvent> _queue = Channel.CreateBounded<StockPriceEvent>(
+        new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true });
+
+    /// <summary>True once the feed cut this client off for falling <c>capacity</c> quotes behind.</summary>
+    public bool CutOff { get; private set; }
+
+    internal bool Offer(StockPriceEvent quote)
+    {
+        if (_queue.Writer.TryWrite(quote)) return true;
+        CutOff = true;
+        _queue.Writer.TryComplete();
+        return false;
+    }
+
+    /// <summary>The next live quote, or null when cut off or <paramref name="stop"/> is cancelled.</summary>
+    public async ValueTask<StockPriceEvent?> NextAsync(CancellationToken stop)
+    {
+        try
+        {
+            return await _queue.Reader.WaitToReadAsync(stop) && _queue.Reader.TryRead(out var quote) ? quote : null;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    public void Dispose() => feed.Unsubscribe(this);
+}
