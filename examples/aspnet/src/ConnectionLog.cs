@@ -7,7 +7,7 @@ public sealed partial class ConnectionLog(ILogger<ConnectionLog> logger)
 
     public int NextId() => Interlocked.Increment(ref _count);
 
-    [LoggerMessage(Level = LogLevel.Information,
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information,
         Message = "#{Id} {Remote} {Path} {Resume}: sent {Sent} events, ended by {Reason}")]
     public partial void Ended(int id, string remote, string path, string resume, int sent, string reason);
 }

@@ -6,9 +6,14 @@ export const SDK_HINT =
   'install the .NET 10 SDK (https://dotnet.microsoft.com/download/dotnet/10.0), so that `dotnet --list-runtimes` shows Microsoft.AspNetCore.App 10.0.x'
 
 /** The environment every dotnet command of these tests runs with. */
-export const DOTNET_ENV = { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' }
+export const DOTNET_ENV: NodeJS.ProcessEnv = {
+  ...process.env,
+  DOTNET_CLI_TELEMETRY_OPTOUT: '1',
+  DOTNET_NOLOGO: '1',
+}
 
-export type DotnetStatus = { readonly available: true } | { readonly available: false; readonly reason: string }
+export type DotnetStatus =
+  { readonly available: true } | { readonly available: false; readonly reason: string }
 
 export function dotnetStatus(): DotnetStatus {
   const probe = spawnSync('dotnet', ['--list-runtimes'], { encoding: 'utf8', env: DOTNET_ENV })

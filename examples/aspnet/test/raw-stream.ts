@@ -12,6 +12,8 @@ export interface RawResponse {
   text(): string
   /** Resolves once the body holds `count` events (blocks ending in a blank line). */
   events(count: number): Promise<string[]>
+  /** Resolves with every event once the body contains `text`. */
+  eventsUntil(text: string): Promise<string[]>
   /** How the response finished: a clean end (final chunk), or a dropped connection. */
   readonly finished: Promise<'end' | 'aborted'>
   close(): void
@@ -60,6 +62,31 @@ export function openRaw(url: string, headers: Record<string, string> = {}): Prom
       for (let i = 0; i < res.rawHeaders.length; i += 2) {
         headerPairs.push([res.rawHeaders[i] ?? '', res.rawHeaders[i + 1] ?? ''])
       }
+      /** Every event, once `done()` holds for the body (bounded). */
+      const until = (done: () => boolean, what: string): Promise<string[]> =>
+        new Promise((settle, fail) => {
+          let ended = false
+          const check = (): void => {
+            if (done()) finish(() => settle(splitEvents(text())))
+            else if (ended)
+              finish(() => fail(new Error(`response ended before ${what}:\n${text()}`)))
+          }
+          const timer = setTimeout(
+            () => finish(() => fail(new Error(`no ${what} yet:\n${text()}`))),
+            WAIT_LIMIT_MS,
+          )
+          const finish = (then: () => void): void => {
+            clearTimeout(timer)
+            watchers.delete(check)
+            then()
+          }
+          void finished.then(() => {
+            ended = true
+            check()
+          })
+          watchers.add(check)
+          check()
+        })
       resolve({
         status: res.statusCode ?? 0,
         headers: headerPairs,
@@ -71,29 +98,10 @@ export function openRaw(url: string, headers: Record<string, string> = {}): Prom
           agent.destroy()
         },
         events: (count) =>
-          new Promise((settle, fail) => {
-            let ended = false
-            const check = (): void => {
-              const events = splitEvents(text())
-              if (events.length >= count) done(() => settle(events.slice(0, count)))
-              else if (ended) done(() => fail(new Error(`response ended first:\n${text()}`)))
-            }
-            const timer = setTimeout(
-              () => done(() => fail(new Error(`not ${count} events yet:\n${text()}`))),
-              WAIT_LIMIT_MS,
-            )
-            const done = (finish: () => void): void => {
-              clearTimeout(timer)
-              watchers.delete(check)
-              finish()
-            }
-            void finished.then(() => {
-              ended = true
-              check()
-            })
-            watchers.add(check)
-            check()
-          }),
+          until(() => splitEvents(text()).length >= count, `${count} events`).then((events) =>
+            events.slice(0, count),
+          ),
+        eventsUntil: (wanted) => until(() => text().includes(wanted), JSON.stringify(wanted)),
       })
     })
     req.end()

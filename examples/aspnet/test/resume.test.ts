@@ -127,7 +127,10 @@ describe('reset', () => {
     const first = await openRaw(`${server.url}/stocks2`)
     const seen = await take(first, 4)
     const reset = await resetFor({ 'Last-Event-ID': idOf(seen[0]) })
-    const [next] = await take(await openRaw(`${server.url}/stocks2`, { 'Last-Event-ID': reset.id }), 1)
+    const [next] = await take(
+      await openRaw(`${server.url}/stocks2`, { 'Last-Event-ID': reset.id }),
+      1,
+    )
     expect(idOf(next) > reset.id).toBe(true)
   })
 
@@ -153,13 +156,21 @@ describe('reset', () => {
   it('reads a UTF-8 Last-Event-ID header and echoes it in the reset as UTF-8', async () => {
     const reset = await resetFor({ 'Last-Event-ID': utf8Header('kurs-ü') })
     expect(reset.data).toMatchObject({ reason: 'unknown', lastEventId: 'kurs-ü' })
-    expect(Buffer.from(reset.body, 'utf8').includes(Buffer.from('"kurs-\u00fc"', 'utf8'))).toBe(true)
+    expect(Buffer.from(reset.body, 'utf8').includes(Buffer.from('"kurs-\u00fc"', 'utf8'))).toBe(
+      true,
+    )
   })
 
   it('takes an id that is not canonical round-trip format for unknown', async () => {
     // The same instant without the seventh digit: not an id this server wrote.
-    const reset = await resetFor({ lastEventId: '' }, '/stocks2?lastEventId=2026-01-01T00:00:00.000000Z')
-    expect(reset.data).toMatchObject({ reason: 'unknown', lastEventId: '2026-01-01T00:00:00.000000Z' })
+    const reset = await resetFor(
+      { lastEventId: '' },
+      '/stocks2?lastEventId=2026-01-01T00:00:00.000000Z',
+    )
+    expect(reset.data).toMatchObject({
+      reason: 'unknown',
+      lastEventId: '2026-01-01T00:00:00.000000Z',
+    })
   })
 
   it('never resets on the as-written endpoint: an unknown id gets live (wrapped) quotes', async () => {

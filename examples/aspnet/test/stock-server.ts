@@ -41,18 +41,27 @@ const WAIT_LIMIT_MS = 30_000
 const running = new Set<StockServerProcess>()
 const root = fileURLToPath(new URL('..', import.meta.url))
 
-// The server reads these from the environment; the tests pass flags only.
-const env = { ...DOTNET_ENV }
-for (const name of ['PORT', 'HOST', 'CORS_ORIGINS', 'ASPNETCORE_URLS', 'ASPNETCORE_HTTP_PORTS']) {
-  delete env[name]
+// The server reads these from the environment; the tests choose them explicitly.
+const INHERITED = ['PORT', 'HOST', 'CORS_ORIGINS', 'ASPNETCORE_URLS', 'ASPNETCORE_HTTP_PORTS']
+const env: NodeJS.ProcessEnv = {
+  ...Object.fromEntries(Object.entries(DOTNET_ENV).filter(([name]) => !INHERITED.includes(name))),
+  // No debugger and diagnostics pipes: a process killed with SIGKILL would leave them behind.
+  DOTNET_EnableDiagnostics: '0',
 }
 
-export function startStockServer(flags: ServerFlags = {}): Promise<StockServerProcess> {
-  const args = [inject('stockServerDll'), '--port', String(flags.port ?? 0)]
+/** Starts the server with these flags (and environment variables, e.g. `PORT`). */
+export function startStockServer(
+  flags: ServerFlags = {},
+  environment: Record<string, string> = {},
+): Promise<StockServerProcess> {
+  const args = [inject('stockServerDll')]
+  if (flags.port !== undefined || environment.PORT === undefined) {
+    args.push('--port', String(flags.port ?? 0))
+  }
   for (const name of ['interval', 'retry', 'buffer', 'origins', 'seed'] as const) {
     if (flags[name] !== undefined) args.push(`--${name}`, String(flags[name]))
   }
-  return run(args)
+  return run(args, { ...env, ...environment })
 }
 
 /** Runs the server with raw arguments, e.g. to see a bad flag refused; resolves once it exits. */
@@ -70,8 +79,12 @@ export function runStockServer(args: readonly string[]): Promise<Exit & { output
   )
 }
 
-function run(args: string[]): Promise<StockServerProcess> {
-  const child: ChildProcess = spawn('dotnet', args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
+function run(args: string[], environment: NodeJS.ProcessEnv): Promise<StockServerProcess> {
+  const child: ChildProcess = spawn('dotnet', args, {
+    cwd: root,
+    env: environment,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   const watchers = new Set<() => void>()
   const append = (chunk: Buffer): void => {
@@ -80,7 +93,9 @@ function run(args: string[]): Promise<StockServerProcess> {
   }
   child.stdout?.on('data', append)
   child.stderr?.on('data', append)
-  const exited = new Promise<Exit>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })))
+  const exited = new Promise<Exit>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  )
   let hasExited = false
   void exited.then(() => {
     hasExited = true
@@ -92,7 +107,8 @@ function run(args: string[]): Promise<StockServerProcess> {
       const check = (): void => {
         const match = output.match(pattern)
         if (match !== null) done(() => resolve(match))
-        else if (hasExited) done(() => reject(new Error(`server exited before ${pattern}:\n${output}`)))
+        else if (hasExited)
+          done(() => reject(new Error(`server exited before ${pattern}:\n${output}`)))
       }
       const timer = setTimeout(
         () => done(() => reject(new Error(`no ${pattern} in the server's output:\n${output}`))),

@@ -64,7 +64,9 @@ describe('GET /stocks2 (resume done right)', () => {
     b.close()
     // Connected moments apart: the later one's first event is somewhere in the other's run,
     // and from there both got the same bytes.
-    const [early, late] = (first ?? []).includes(second?.[0] ?? '') ? [first, second] : [second, first]
+    const [early, late] = (first ?? []).includes(second?.[0] ?? '')
+      ? [first, second]
+      : [second, first]
     const from = (early ?? []).indexOf(late?.[0] ?? '')
     expect(from).toBeGreaterThanOrEqual(0)
     expect(late?.slice(0, 6 - from)).toEqual(early?.slice(from))
