@@ -42,6 +42,9 @@ public sealed class QuoteStreams(StockService feed, ConnectionLog log, IHostAppl
     {
         // Shutdown ends the stream cleanly (final chunk) rather than holding the host open.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted, lifetime.ApplicationStopping);
+        // A client too slow to read is dropped, not waited for: a write to it may never finish.
+        // It reconnects and resumes by id from the buffer, which still holds what it missed.
+        using var drop = live.CutOff.Register(http.Abort);
         var sent = 0;
         try
         {
@@ -81,8 +84,8 @@ public sealed class QuoteStreams(StockService feed, ConnectionLog log, IHostAppl
 
     private string Reason(HttpContext http, Subscriber live) =>
         lifetime.ApplicationStopping.IsCancellationRequested ? "shutdown"
+        : live.CutOff.IsCancellationRequested ? "slow-client"
         : http.RequestAborted.IsCancellationRequested ? "client"
-        : live.CutOff ? "slow-client"
         : "feed";
 
     private static string Remote(HttpContext http) =>

@@ -50,8 +50,10 @@ public sealed class StockService(ServerOptions options, TimeProvider clock) : Ba
             subscriber = null;
             if (plan is ResumePlan.Replay)
             {
-                // Half the buffer: cut off at this backlog, the client still finds what it missed.
-                subscriber = new Subscriber(this, Math.Max(1, options.BufferSize / 2));
+                // Half the buffer: cut off at this backlog, the client still finds what it missed
+                // when it resumes. At least 100, so a tiny buffer does not drop a client that
+                // only paused (a first write waits for JIT compilation, for one).
+                subscriber = new Subscriber(this, Math.Max(100, options.BufferSize / 2));
                 _subscribers.Add(subscriber);
             }
             return plan;
@@ -70,14 +72,16 @@ public sealed class Subscriber(StockService feed, int capacity) : IDisposable
     private readonly Channel<StockPriceEvent> _queue = Channel.CreateBounded<StockPriceEvent>(
         new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true });
 
-    /// <summary>True once the feed cut this client off for falling <c>capacity</c> quotes behind.</summary>
-    public bool CutOff { get; private set; }
+    private readonly CancellationTokenSource _cutOff = new();
+
+    /// <summary>Cancelled once the feed cut this client off for falling <c>capacity</c> quotes behind.</summary>
+    public CancellationToken CutOff => _cutOff.Token;
 
     internal bool Offer(StockPriceEvent quote)
     {
         if (_queue.Writer.TryWrite(quote)) return true;
-        CutOff = true;
         _queue.Writer.TryComplete();
+        _cutOff.Cancel();
         return false;
     }
 
@@ -94,5 +98,7 @@ public sealed class Subscriber(StockService feed, int capacity) : IDisposable
         }
     }
 
+    // The token source has no timer, so nothing of it needs releasing, and the connection log
+    // still reads CutOff after this.
     public void Dispose() => feed.Unsubscribe(this);
 }

@@ -40,6 +40,7 @@ describe('the connection log', () => {
       ['3', '/stocks2-as-written', 'new', 'client'],
     ])
     expect(lines.every((fields) => Number(fields?.[4]) >= 2)).toBe(true)
+    expect(server.problems()).toEqual([])
   })
 })
 
@@ -57,6 +58,7 @@ describe('shutdown', () => {
       expect(await server.exited).toEqual({ code: 0, signal: null })
       const reasons = server.connectionLines().map((line) => LOG_LINE.exec(line)?.[6])
       expect(reasons).toEqual(['shutdown', 'shutdown'])
+      expect(server.problems()).toEqual([])
     },
   )
 })

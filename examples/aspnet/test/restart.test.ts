@@ -167,5 +167,6 @@ describe('after SIGKILL and a restart on the same port', () => {
       .filter((line) => line.includes(`/stocks2 after "${lastBeforeKill}"`))
     expect(resumes).toHaveLength(CLIENTS.length + 1)
     expect(second.connectionLines().filter((line) => line.includes('/stocks2 new'))).toEqual([])
+    expect(second.problems()).toEqual([])
   })
 })

@@ -173,6 +173,14 @@ describe('reset', () => {
     })
   })
 
+  it('logs each reset as one line, and no warning or error', async () => {
+    await resetFor({ 'Last-Event-ID': 'one-line' })
+    await server.waitForOutput(
+      /\/stocks2 after "one-line" reset unknown: sent 0 events, ended by reset/,
+    )
+    expect(server.problems()).toEqual([])
+  })
+
   it('never resets on the as-written endpoint: an unknown id gets live (wrapped) quotes', async () => {
     const response = await openRaw(`${server.url}/stocks2-as-written`, { 'Last-Event-ID': '42' })
     const [event] = await take(response, 1)

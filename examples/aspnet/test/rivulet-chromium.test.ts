@@ -83,3 +83,9 @@ describe.each(['fetch', 'eventsource'] as const)('Rivulet over %s in Chromium', 
     expect(received.lastEventIds).toEqual(received.payloads.map(() => ''))
   })
 })
+
+describe('the server after these streams', () => {
+  it('logged no warning or error', () => {
+    expect(server.problems()).toEqual([])
+  })
+})

@@ -99,3 +99,9 @@ describe.each(transports)('Rivulet over %s in Node', (_name, options) => {
     expect(received.lastEventIds).toEqual(received.payloads.map(() => ''))
   })
 })
+
+describe('the server after these streams', () => {
+  it('logged no warning or error', () => {
+    expect(server.problems()).toEqual([])
+  })
+})

@@ -28,6 +28,8 @@ export interface StockServerProcess {
   output(): string
   /** The connection log: one line per stream that ended. */
   connectionLines(): string[]
+  /** Log lines at warning level or worse, e.g. an unhandled exception: a healthy run has none. */
+  problems(): string[]
   /** Resolves once the output matches, e.g. a connection's log line (bounded wait). */
   waitForOutput(pattern: RegExp): Promise<RegExpMatchArray>
   signal(signal: NodeJS.Signals): void
@@ -133,6 +135,7 @@ function run(args: string[], environment: NodeJS.ProcessEnv): Promise<StockServe
     },
     output: () => output,
     connectionLines: () => output.split('\n').filter((line) => line.includes('ConnectionLog')),
+    problems: () => output.split('\n').filter((line) => / (warn|fail|crit): /.test(line)),
     waitForOutput,
     signal: (signal) => void child.kill(signal),
     exited,

@@ -94,3 +94,9 @@ describe('other requests', () => {
     expect([missing.status, post.status]).toEqual([404, 405])
   })
 })
+
+describe('the server after these streams', () => {
+  it('logged no warning or error', () => {
+    expect(server.problems()).toEqual([])
+  })
+})
