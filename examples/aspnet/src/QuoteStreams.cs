@@ -17,22 +17,25 @@ public sealed class QuoteStreams(StockService feed, ConnectionLog log, IHostAppl
     /// </summary>
     public Resumed Resume(HttpContext http, string? lastEventId, bool ignoreReset = false)
     {
-        var connection = log.NextId();
-        var plan = feed.Subscribe(lastEventId, out var live);
-        if (plan is ResumePlan.Reset && ignoreReset) plan = feed.Subscribe(lastEventId = null, out live);
-        switch (plan)
+        var (connection, remote, path) = (log.NextId(), Remote(http), http.Request.Path.Value ?? "");
+        var (plan, live) = feed.Subscribe(lastEventId);
+        if (plan is ResumePlan.Reset && ignoreReset)
         {
-            case ResumePlan.Replay replay when live is not null:
+            (plan, live) = feed.Subscribe(null);
+            lastEventId = null;
+        }
+        switch (plan, live)
+        {
+            case (ResumePlan.Replay replay, { } subscriber):
                 var resume = lastEventId is null ? "new" : $"after \"{lastEventId}\" replay {replay.Quotes.Count}";
-                return new Resumed(Quotes(http, replay.Quotes, live, Ended, http.RequestAborted), null);
-
-                void Ended(int sent) =>
-                    log.Ended(connection, Remote(http), http.Request.Path, resume, sent, Reason(http, live));
-            case ResumePlan.Reset reset:
-                log.Ended(connection, Remote(http), http.Request.Path, $"after \"{lastEventId}\" reset {reset.Event.Reason}", 0, "reset");
+                var quotes = Quotes(http, replay.Quotes, subscriber,
+                    sent => log.Ended(connection, remote, path, resume, sent, Reason(http, subscriber)));
+                return new Resumed(quotes, null);
+            case (ResumePlan.Reset reset, _):
+                log.Ended(connection, remote, path, $"after \"{lastEventId}\" reset {reset.Event.Reason}", 0, "reset");
                 return new Resumed(AsyncEnumerable.Empty<StockPriceEvent>(), reset.Event);
             default:
-                throw new InvalidOperationException($"unexpected plan {plan}");
+                throw new InvalidOperationException($"a replay comes with a subscriber: {plan}");
         }
     }
 

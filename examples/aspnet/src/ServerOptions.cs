@@ -26,7 +26,10 @@ public sealed record ServerOptions(
 
     // The example apps' dev servers (React 5173, Vue 5174, vanilla 5175) and Vite's preview port.
     public static readonly IReadOnlyList<string> DefaultOrigins =
-        [.. new[] { 5173, 5174, 5175, 4173 }.SelectMany(port => new[] { $"http://localhost:{port}", $"http://127.0.0.1:{port}" })];
+    [
+        .. new[] { 5173, 5174, 5175, 4173 }.SelectMany(port =>
+            new[] { $"http://localhost:{port}", $"http://127.0.0.1:{port}" }),
+    ];
 
     /// <summary>Reads and checks every setting; a bad one throws <see cref="ArgumentException"/> naming it.</summary>
     public static ServerOptions From(IConfiguration config) => new(

@@ -39,24 +39,22 @@ public sealed class StockService(ServerOptions options, TimeProvider clock) : Ba
     }
 
     /// <summary>
-    /// Live quotes after the replay <paramref name="lastEventId"/> asks for. The replay and the
-    /// subscription are taken under one lock, so no quote falls between them or arrives twice.
+    /// What a client whose last event id is <paramref name="lastEventId"/> gets and, for a replay,
+    /// its queue of live quotes after it. Both are taken under one lock, so no quote falls between
+    /// the replay and the live ones, and none comes twice.
     /// </summary>
-    public ResumePlan Subscribe(string? lastEventId, out Subscriber? subscriber)
+    public (ResumePlan Plan, Subscriber? Live) Subscribe(string? lastEventId)
     {
         lock (_gate)
         {
             var plan = _buffer.Plan(lastEventId);
-            subscriber = null;
-            if (plan is ResumePlan.Replay)
-            {
-                // Half the buffer: cut off at this backlog, the client still finds what it missed
-                // when it resumes. At least 100, so a tiny buffer does not drop a client that
-                // only paused (a first write waits for JIT compilation, for one).
-                subscriber = new Subscriber(this, Math.Max(100, options.BufferSize / 2));
-                _subscribers.Add(subscriber);
-            }
-            return plan;
+            if (plan is not ResumePlan.Replay) return (plan, null);
+            // Half the buffer: cut off at this backlog, the client still finds what it missed
+            // when it resumes. At least 100, so a tiny buffer does not drop a client that
+            // only paused (a first write waits for JIT compilation, for one).
+            var live = new Subscriber(this, Math.Max(100, options.BufferSize / 2));
+            _subscribers.Add(live);
+            return (plan, live);
         }
     }
 
