@@ -1,4 +1,4 @@
-using System.Text;
+// The article's stock server: settings, Kestrel, logging, CORS and the feed; then it runs until a signal.
 using Rivulet.StockServer;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,8 +16,6 @@ catch (ArgumentException error)
 }
 
 builder.WebHost.UseUrls($"http://{options.Host}:{options.Port}");
-// spec: Last-Event-ID carries the last event ID "encoded as UTF-8"; Kestrel rejects non-ASCII by default.
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.RequestHeaderEncodingSelector = _ => Encoding.UTF8);
 // Streams end on shutdown by themselves; this only bounds a client that will not let go.
 builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
 
