@@ -9,7 +9,7 @@ import { startChromiumClients } from './chromium-page'
 import type { ChromiumClients } from './chromium-page'
 import { collect } from './collector'
 import type { Received } from './collector'
-import { openRaw } from './raw-stream'
+import { openRaw, splitEvents } from './raw-stream'
 import type { RawResponse } from './raw-stream'
 import { startStockServer, stopAllStockServers } from './stock-server'
 import type { StockServerProcess } from './stock-server'
@@ -31,9 +31,7 @@ type Client = (typeof CLIENTS)[number]
 const QUOTES_EACH_SIDE = 5
 
 const idsOf = (response: RawResponse): string[] =>
-  response.text().length === 0
-    ? []
-    : (response.text().match(/[^]*?\n\n/g) ?? []).map((event) => quoteIn(event).id)
+  splitEvents(response.text()).map((event) => quoteIn(event).id)
 
 /**
  * Freezes the server (SIGSTOP) at a moment when every client has every quote the observer has:
