@@ -8,11 +8,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const snippets = readmeSnippets(root, 'ts')
 
 describe('the README', () => {
-  it('has its TypeScript example', () => {
-    expect(snippets).toHaveLength(1)
+  it('has its TypeScript examples: the event types, and the resumable warning', () => {
+    expect(snippets).toHaveLength(2)
   })
 
-  it('type-checks it against stock-events.ts and @rivulet/core', () => {
+  it('type-checks them against stock-events.ts and @rivulet/core', () => {
     const paths = { '@rivulet/example-aspnet': ['stock-events.ts'] }
     expect(snippetTypeErrors(root, '@rivulet/example-aspnet', snippets, 'ts', { paths })).toEqual(
       [],
