@@ -51,7 +51,9 @@ describe('the Vue ticker in Chromium', () => {
     expect(badge.text).toMatch(/^reconnecting \(attempt \d+ in \d+\.\d s\)$/)
     // The next attempt finds nothing listening, and the error list says so.
     const error = await stack.page.waitForSelector('#errors li', { timeout: 15_000 })
-    expect(await error.textContent()).toMatch(/network error: Failed to fetch$/)
+    expect(await error.textContent()).toMatch(
+      /network error: Failed to fetch \(server unreachable, or request blocked by CORS/,
+    )
   })
 
   it('starts the table afresh when a restarted server resets the feed', async () => {
