@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/ensure-pnpm.sh
 bash scripts/ensure-chromium.sh
+bash scripts/ensure-redis.sh
 
 step() { printf '\n\033[1m› %s\033[0m\n' "$*"; }
 step install;   pnpm install --frozen-lockfile
