@@ -64,6 +64,8 @@ export interface StockServer {
   publish(): Promise<Quote | undefined>
   readonly log: EventLog
   readonly instance: string
+  /** Whether this instance publishes the quotes (in memory always; in Redis if elected). */
+  readonly isProducer: boolean
   /** Streams currently open, including stalled ones. */
   readonly connectionCount: number
 }
@@ -233,6 +235,9 @@ export function createStockServer(options: StockServerOptions = {}): StockServer
     instance,
     get log() {
       return backend.log
+    },
+    get isProducer() {
+      return backend.isProducer
     },
     get connectionCount() {
       return open.size
