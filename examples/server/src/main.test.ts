@@ -83,7 +83,9 @@ describe('main with --state-file: restarts keep the ids', () => {
     )
     expect(body).not.toContain('event: reset')
     // The replayed quotes are the very bytes the client had before the restart.
-    expect(framesBetween(body, seen[1] ?? 0, last)).toBe(framesBetween(before.text(), seen[1] ?? 0, last))
+    expect(framesBetween(body, seen[1] ?? 0, last)).toBe(
+      framesBetween(before.text(), seen[1] ?? 0, last),
+    )
   }, 20_000)
 
   it('loses nothing a client saw when the process is killed with SIGKILL', async () => {
@@ -100,7 +102,9 @@ describe('main with --state-file: restarts keep the ids', () => {
     const second = cli(['--interval', '10', '--state-file', file])
     const url = await second.url
     // The newest id the client has: the server knows it, so it resumes instead of resetting.
-    const fromLast = await openStream(`${url}/stocks`, { headers: { 'Last-Event-ID': String(last) } })
+    const fromLast = await openStream(`${url}/stocks`, {
+      headers: { 'Last-Event-ID': String(last) },
+    })
     const live = await fromLast.until((text) => idsIn(text).length >= 2)
     expect(live).not.toContain('event: reset')
     expect(idsIn(live).slice(0, 2)).toEqual([last + 1, last + 2])

@@ -50,7 +50,9 @@ async function main(): Promise<void> {
       ? `in memory${config.server.stateFile === undefined ? '' : `, state file ${config.server.stateFile}`}`
       : `on Redis ${redactUrl(redis.url)} stream ${redis.key ?? ''}`
   // Scripts (the load test, other packages' e2e setups) read the URL from this line.
-  timestamped(`listening on ${url} (stream: GET ${url}/stocks; ${backend}; instance ${server.instance})`)
+  timestamped(
+    `listening on ${url} (stream: GET ${url}/stocks; ${backend}; instance ${server.instance})`,
+  )
 
   let stopping = false
   const stop = (signal: NodeJS.Signals): void => {

@@ -60,7 +60,13 @@ export function createRoundRobinProxy(options: RoundRobinProxyOptions): RoundRob
     socket.on('close', () => sockets.delete(socket))
   })
 
-  function forward(id: number, req: IncomingMessage, res: ServerResponse, body: Buffer, tried: number) {
+  function forward(
+    id: number,
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: Buffer,
+    tried: number,
+  ) {
     const target = targets[next++ % targets.length] as URL
     const upstream = request({
       host: target.hostname,

@@ -243,7 +243,8 @@ export function createStockServer(options: StockServerOptions = {}): StockServer
       return open.size
     },
     tick() {
-      if (memory === undefined) throw new Error('tick() is for the in-memory backend; use publish()')
+      if (memory === undefined)
+        throw new Error('tick() is for the in-memory backend; use publish()')
       return memory.tick()
     },
     publish: () => backend.publish(),

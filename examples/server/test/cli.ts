@@ -69,7 +69,10 @@ export function startCli(
 }
 
 /** Kills the child if it still runs and waits for it to be gone. */
-export async function stopCli(cli: Cli, signal: NodeJS.Signals = 'SIGKILL'): Promise<number | null> {
+export async function stopCli(
+  cli: Cli,
+  signal: NodeJS.Signals = 'SIGKILL',
+): Promise<number | null> {
   if (cli.child.exitCode === null && cli.child.signalCode === null) cli.child.kill(signal)
   return cli.exited
 }

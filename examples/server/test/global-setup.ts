@@ -23,7 +23,10 @@ const READY_LIMIT_MS = 10_000
 
 export default async function setup(project: TestProject) {
   const tsup = createRequire(join(packageDir, 'package.json')).resolve('tsup/dist/cli-default.js')
-  const built = spawnSync(process.execPath, [tsup, '--silent'], { cwd: packageDir, encoding: 'utf8' })
+  const built = spawnSync(process.execPath, [tsup, '--silent'], {
+    cwd: packageDir,
+    encoding: 'utf8',
+  })
   if (built.status !== 0) throw new Error(`building dist/ failed:\n${built.stdout}${built.stderr}`)
 
   const given = process.env.REDIS_URL
@@ -32,7 +35,7 @@ export default async function setup(project: TestProject) {
     project.provide('redisProblem', '')
     return
   }
-  let redis: { child: ChildProcess; dir: string } | undefined
+  let redis: { child: ChildProcess; dir: string; url: string } | undefined
   try {
     redis = await startRedis()
     project.provide('redisUrl', redis.url)

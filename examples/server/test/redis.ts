@@ -30,7 +30,9 @@ export async function killConnectionsOf(instance: string): Promise<number> {
   try {
     const list = String(await admin.sendCommand(['CLIENT', 'LIST']))
     const ids = [...list.matchAll(/^id=(\d+) .*name=(\S*)/gm)]
-      .filter((match) => match[2] === `rivulet:${instance}` || match[2] === `rivulet:${instance}:reader`)
+      .filter(
+        (match) => match[2] === `rivulet:${instance}` || match[2] === `rivulet:${instance}:reader`,
+      )
       .map((match) => match[1] ?? '')
     for (const id of ids) await admin.sendCommand(['CLIENT', 'KILL', 'ID', id])
     return ids.length

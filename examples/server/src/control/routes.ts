@@ -36,7 +36,11 @@ export function serveControl(
 ): void {
   const query = url.searchParams
   const reply = (status: number, body: unknown, then?: () => void): void => {
-    res.writeHead(status, { ...cors, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
+    res.writeHead(status, {
+      ...cors,
+      'Content-Type': 'application/json',
+      'Cache-Control': 'no-store',
+    })
     res.end(`${JSON.stringify(body)}\n`, then)
   }
   const only = (methods: string): boolean => {

@@ -24,8 +24,14 @@ export interface MemoryBackend extends Backend {
 /** Throws a StateFileError if the state file exists but cannot be used. */
 export function createMemoryBackend(options: MemoryBackendOptions): MemoryBackend {
   const state =
-    options.stateFile === undefined ? undefined : StateFile.open(options.stateFile, options.bufferSize)
-  const log = new MemoryLog({ bufferSize: options.bufferSize, heartbeatMs: options.heartbeatMs, state })
+    options.stateFile === undefined
+      ? undefined
+      : StateFile.open(options.stateFile, options.bufferSize)
+  const log = new MemoryLog({
+    bufferSize: options.bufferSize,
+    heartbeatMs: options.heartbeatMs,
+    state,
+  })
   const opening = options.quotes?.prices ?? DEFAULT_PRICES
   const prices = continuePrices(
     opening,

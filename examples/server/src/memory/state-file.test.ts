@@ -71,7 +71,11 @@ describe('StateFile', () => {
 
   it.each([
     ['a file of something else', 'hello\n', 'line 1: not a rivulet-stock-state version 1 header'],
-    ['a line in the middle that is not a quote', `${header(0)}{"id":1}\n${quote(2)}\n`, 'line 2: not a quote'],
+    [
+      'a line in the middle that is not a quote',
+      `${header(0)}{"id":1}\n${quote(2)}\n`,
+      'line 2: not a quote',
+    ],
     ['ids that skip', `${header(0)}${quote(1)}\n${quote(3)}\n`, 'line 3: id 3 after 1'],
   ])('refuses %s with a typed error and leaves the file alone', (_, text, detail) => {
     const file = path()

@@ -83,7 +83,12 @@ describe('the Redis backend', () => {
     redis.destroy()
 
     const stream = await open(url, { 'Last-Event-ID': ids[1] ?? '' })
-    const reset = JSON.stringify({ reason: 'too-old', lastEventId: ids[1], oldestId: ids[3], latestId: ids[4] })
+    const reset = JSON.stringify({
+      reason: 'too-old',
+      lastEventId: ids[1],
+      oldestId: ids[3],
+      latestId: ids[4],
+    })
     expect(await stream.until(`id: ${ids[4]}\n\n`)).toBe(
       `retry: 50\n\nevent: reset\ndata: ${reset}\nid: ${ids[4]}\n\n`,
     )
@@ -115,8 +120,12 @@ describe('the Redis backend', () => {
       await instance(key, { instance: 'c' }),
     ]
     const producers = async () => {
-      const states = await Promise.all(all.map(async ({ url }) => JSON.parse((await fetchText(`${url}/control`)).body)))
-      return states.filter((state) => state.producer === true).map((state) => state.instance as string)
+      const states = await Promise.all(
+        all.map(async ({ url }) => JSON.parse((await fetchText(`${url}/control`)).body)),
+      )
+      return states
+        .filter((state) => state.producer === true)
+        .map((state) => state.instance as string)
     }
     expect(await producers()).toEqual(['a'])
     const watcher = await open(all[2]?.url ?? '')

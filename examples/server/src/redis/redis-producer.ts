@@ -142,7 +142,8 @@ function parseQuote(raw: unknown): Quote | undefined {
   if (typeof raw !== 'string') return undefined
   try {
     const quote = JSON.parse(raw) as Partial<Quote>
-    return Number.isSafeInteger(quote.id) && typeof quote.symbol === 'string' &&
+    return Number.isSafeInteger(quote.id) &&
+      typeof quote.symbol === 'string' &&
       typeof quote.price === 'number'
       ? (quote as Quote)
       : undefined

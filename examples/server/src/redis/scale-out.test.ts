@@ -18,7 +18,12 @@ import { compareEntryIds } from './entry-id'
 
 const SEED = Number(process.env.CHAOS_SEED ?? 20261201)
 const STEPS = 12
-const ACTIONS = ['cut mid-event', 'kill its instance', 'kill the producer', 'drop its Redis link'] as const
+const ACTIONS = [
+  'cut mid-event',
+  'kill its instance',
+  'kill the producer',
+  'drop its Redis link',
+] as const
 // Small delays (the policy's `minDelay` is new; a core without it ignores the field).
 const RETRY = { initialDelay: 50, minDelay: 10, maxDelay: 400, jitter: 0 }
 
@@ -39,14 +44,22 @@ async function cluster(key: string) {
   const ports = [await freePort(), await freePort(), await freePort()]
   const start = (name: string, port: number) =>
     startCli('main', [
-      '--port', String(port),
-      '--redis', redisUrl(),
-      '--stream-key', key,
-      '--instance', name,
-      '--interval', '25',
-      '--retry', '50',
-      '--heartbeat', '1000',
-      '--lease', '600',
+      '--port',
+      String(port),
+      '--redis',
+      redisUrl(),
+      '--stream-key',
+      key,
+      '--instance',
+      name,
+      '--interval',
+      '25',
+      '--retry',
+      '50',
+      '--heartbeat',
+      '1000',
+      '--lease',
+      '600',
     ])
   const instances: Instance[] = ports.map((port, i) => {
     const name = `node-${i + 1}`
@@ -98,10 +111,10 @@ async function until(what: string, check: () => boolean | Promise<boolean>): Pro
   throw new Error(`timed out waiting for ${what}`)
 }
 
-describe.each(['fetch', 'eventsource'] as const)('scale-out on Redis, %s transport', (transport) => {
-  it(
-    'delivers every quote exactly once and in order while the client is forced between instances',
-    async () => {
+describe.each(['fetch', 'eventsource'] as const)(
+  'scale-out on Redis, %s transport',
+  (transport) => {
+    it('delivers every quote exactly once and in order while the client is forced between instances', async () => {
       console.log(`scale-out ${transport}: seed ${SEED} (set CHAOS_SEED to replay a run)`)
       const key = uniqueKey()
       const nodes = await cluster(key)
@@ -157,11 +170,16 @@ describe.each(['fetch', 'eventsource'] as const)('scale-out on Redis, %s transpo
       const breaks = seqs.flatMap((seq, i) =>
         i > 0 && seq !== (seqs[i - 1] ?? 0) + 1 ? [`${seqs[i - 1]} then ${seq}`] : [],
       )
-      expect({ breaks, actions: breaks.length > 0 ? done : [] }).toEqual({ breaks: [], actions: [] })
+      expect({ breaks, actions: breaks.length > 0 ? done : [] }).toEqual({
+        breaks: [],
+        actions: [],
+      })
       expect(seqs).toEqual(seqs.map((_, i) => first + i))
       // ...and each SSE id is a stream entry id after the one before.
       const ids = received.map((quote) => quote.id)
-      const outOfOrder = ids.filter((id, i) => i > 0 && compareEntryIds(ids[i - 1] ?? '0-0', id) >= 0)
+      const outOfOrder = ids.filter(
+        (id, i) => i > 0 && compareEntryIds(ids[i - 1] ?? '0-0', id) >= 0,
+      )
       expect(outOfOrder).toEqual([])
       // The client really moved: at least two instances served it a resume.
       const resumedOn = nodes.logs().filter((log) => / resume after "\d+-\d+"/.test(log))
@@ -170,7 +188,6 @@ describe.each(['fetch', 'eventsource'] as const)('scale-out on Redis, %s transpo
       console.log(
         `scale-out ${transport}: ${received.length} quotes (${first}–${seqs.at(-1)}) through: ${done.join(', ')}`,
       )
-    },
-    120_000,
-  )
-})
+    }, 120_000)
+  },
+)
