@@ -94,6 +94,7 @@ export function createRoundRobinProxy(options: RoundRobinProxyOptions): RoundRob
         log(`#${id} ${target.host} refused, trying the next instance`)
         return forward(id, req, res, body, tried + 1)
       }
+      log(`#${id} ${req.method} ${req.url} -> 502 (${error.code ?? error.message})`)
       res.writeHead(502, { 'Content-Type': 'text/plain' })
       res.end(`bad gateway: ${error.code ?? error.message}\n`)
     })
