@@ -24,6 +24,7 @@ export interface RedisProducerOptions {
 
 // Entries read at a takeover to find each symbol's latest price.
 const TAKEOVER_READ = 200
+const STOP_WAIT_MS = 2000
 
 export class RedisProducer {
   readonly #options: RedisProducerOptions
@@ -56,7 +57,8 @@ export class RedisProducer {
   async stop(): Promise<void> {
     for (const timer of this.#timers) clearInterval(timer)
     this.#timers = []
-    await this.#busy
+    // A Redis that stopped answering must not hold up a shutdown: the lease lapses by itself.
+    await Promise.race([this.#busy, new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS))])
     const lease = this.#lease
     const redis = this.#options.redis()
     this.#lease = undefined
