@@ -180,3 +180,22 @@ describe('GET /control', () => {
     ])
   })
 })
+
+describe('the control API from an example app’s page', () => {
+  const APP = 'http://localhost:5173'
+
+  it('answers the preflight for a POST and lets the page read the answer', async () => {
+    const { url } = await start()
+    const preflight = await fetchText(`${url}/control/stall`, {
+      method: 'OPTIONS',
+      headers: { Origin: APP, 'Access-Control-Request-Method': 'POST' },
+    })
+    expect([preflight.status, preflight.headers['access-control-allow-origin']]).toEqual([204, APP])
+    expect(preflight.headers['access-control-allow-methods']).toBe('GET, POST, DELETE, OPTIONS')
+    const answer = await fetchText(`${url}/control/drop`, {
+      method: 'POST',
+      headers: { Origin: APP },
+    })
+    expect([answer.status, answer.headers['access-control-allow-origin']]).toEqual([200, APP])
+  })
+})
