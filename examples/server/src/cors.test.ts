@@ -8,7 +8,7 @@ describe('corsHeaders', () => {
     expect(corsHeaders('http://localhost:5173', allowed)).toEqual({
       'Access-Control-Allow-Origin': 'http://localhost:5173',
       'Access-Control-Allow-Credentials': 'true',
-      'Access-Control-Expose-Headers': 'Retry-After',
+      'Access-Control-Expose-Headers': 'Retry-After, X-Rivulet-Instance',
       Vary: 'Origin',
     })
   })
@@ -21,7 +21,7 @@ describe('corsHeaders', () => {
   it('allows any origin with a wildcard, which cannot carry credentials', () => {
     expect(corsHeaders('http://any.example', ['*'])).toEqual({
       'Access-Control-Allow-Origin': '*',
-      'Access-Control-Expose-Headers': 'Retry-After',
+      'Access-Control-Expose-Headers': 'Retry-After, X-Rivulet-Instance',
     })
   })
 })

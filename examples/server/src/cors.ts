@@ -44,6 +44,7 @@ export function preflightHeaders(
 }
 
 function exposed(): Headers {
-  // Readable cross-origin only when exposed: a fetch-based client backs off by it.
-  return { 'Access-Control-Expose-Headers': 'Retry-After' }
+  // Readable cross-origin only when exposed: a fetch-based client backs off by Retry-After, and
+  // the demo shows which instance answered.
+  return { 'Access-Control-Expose-Headers': 'Retry-After, X-Rivulet-Instance' }
 }

@@ -1,26 +1,27 @@
-// Bounded load test: N loopback clients on one server for S seconds, then a verdict on
-// whether every client got every event (by id continuity). Stops by itself.
+// Bounded load test on loopback: N clients for S seconds, then a verdict on whether every client
+// got every event (by quote number continuity). Stops by itself.
 //
-//   pnpm --filter @rivulet/example-server load -- --clients 1000 --seconds 10
+//   node dist/load.js --clients 1000 --seconds 10
+//   node dist/load.js --compare --clients 1000 --seconds 10 --rounds 3
+//
+// --compare runs, in interleaved rounds, 1 in-memory instance against 2 instances sharing a Redis
+// stream (REDIS_URL, or a throwaway redis-server), with the clients split between them.
 
-import { spawn } from 'node:child_process'
-import { request } from 'node:http'
-import type { ClientRequest } from 'node:http'
-import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { summarize } from './load-report'
-import type { ClientRecord } from './load-report'
+import { compare } from './load/compare'
+import type { RoundFigures, Spread } from './load/compare'
+import { runClients } from './load/load-clients'
+import { summarize } from './load/load-report'
+import { memoryScenario, redisScenario } from './load/scenarios'
+import type { Scenario } from './load/scenarios'
+import { hasRedisServer, startThrowawayRedis } from './load/throwaway-redis'
+import type { ThrowawayRedis } from './load/throwaway-redis'
 
 const MAX_CLIENTS = 5000
 const MAX_SECONDS = 60
-const CONNECT_BATCH = 100
-const CONNECT_LIMIT_MS = 60_000
+const MAX_ROUNDS = 10
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
-
-interface Client {
-  readonly record: { ids: number[]; latencies: number[]; error?: string }
-  readonly request: ClientRequest
-}
+const REDIS_INSTANCES = 2
 
 function readArgs() {
   const { values } = parseArgs({
@@ -29,6 +30,8 @@ function readArgs() {
       clients: { type: 'string', default: '1000' },
       seconds: { type: 'string', default: '10' },
       interval: { type: 'string', default: '100' },
+      rounds: { type: 'string', default: '3' },
+      compare: { type: 'boolean', default: false },
       url: { type: 'string' },
     },
   })
@@ -42,140 +45,127 @@ function readArgs() {
   if (values.url !== undefined && !LOOPBACK.has(new URL(values.url).hostname)) {
     throw new Error(`--url must be a loopback address; this script only loads your own machine`)
   }
+  const redisUrl = process.env.REDIS_URL
+  if (redisUrl !== undefined && redisUrl !== '' && !LOOPBACK.has(new URL(redisUrl).hostname)) {
+    throw new Error('REDIS_URL must be a loopback address for the load comparison')
+  }
   return {
     clients: bounded('clients', values.clients, MAX_CLIENTS),
     seconds: bounded('seconds', values.seconds, MAX_SECONDS),
     interval: bounded('interval', values.interval, 60_000),
+    rounds: bounded('rounds', values.rounds, MAX_ROUNDS),
+    compare: values.compare,
     url: values.url,
   }
 }
 
-/** Starts `src/main.ts` in its own process, so clients and server do not share a thread. */
-async function startServer(interval: number) {
-  const packageDir = fileURLToPath(new URL('..', import.meta.url))
-  const args = ['--import', 'tsx', 'src/main.ts', '--port', '0', '--quiet']
-  const child = spawn(process.execPath, [...args, '--interval', String(interval)], {
-    cwd: packageDir,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = ''
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      output += chunk
-      const match = /listening on (http:\/\/\S+)/.exec(output)
-      if (match?.[1] !== undefined) resolve(match[1])
-    })
-    void exited.then(() => reject(new Error(`server exited before listening:\n${output}`)))
-  })
-  return {
-    url,
-    async stop(): Promise<{ code: number | null; ms: number }> {
-      const started = performance.now()
-      child.kill('SIGTERM')
-      const code = await exited
-      return { code, ms: Math.round(performance.now() - started) }
-    },
-  }
+type Options = ReturnType<typeof readArgs>
+
+/** One measured run against a scenario; prints its report and returns its figures. */
+async function measure(label: string, scenario: Scenario, options: Options): Promise<RoundFigures> {
+  const run = await runClients(scenario.urls, options.clients, options.seconds)
+  const shutdown = await scenario.stop()
+  const report = summarize(run.records)
+  const rate = Math.round(run.deliveriesInRun / options.seconds)
+  const pass = report.pass && shutdown.code === 0
+  console.log(
+    [
+      `${label}`,
+      `  clients            ${report.clients} over ${scenario.urls.length} instance(s), connected in ${run.connectMs} ms`,
+      `  events to all      ${report.window.events} (quotes ${report.window.from}–${report.window.to})`,
+      `  deliveries in run  ${run.deliveriesInRun} (${rate} events/s)`,
+      `  gaps / missing / errors  ${report.clientsWithGaps} / ${report.clientsMissingWindow} / ${report.clientsWithErrors}`,
+      `  latency ms         p50 ${report.latencyMs.p50}, p99 ${report.latencyMs.p99}, max ${report.latencyMs.max}`,
+      `  shutdown           exit ${shutdown.code} after ${shutdown.ms} ms`,
+      ...report.problems.map((problem) => `  problem            ${problem}`),
+      `  RESULT             ${pass ? 'PASS' : 'FAIL'}`,
+    ].join('\n'),
+  )
+  return { eventsPerSecond: rate, p50: report.latencyMs.p50, p99: report.latencyMs.p99, pass }
 }
 
-/** Opens one stream; resolves once the server's retry line arrived (subscribed). */
-function connect(url: string): Promise<Client> {
-  return new Promise((resolve, reject) => {
-    const record: Client['record'] = { ids: [], latencies: [] }
-    const req = request(`${url}/stocks`, { agent: false })
-    req.on('error', (error) => {
-      record.error ??= error.message
-      reject(error)
-    })
-    req.on('response', (res) => {
-      if (res.statusCode !== 200) return reject(new Error(`status ${res.statusCode}`))
-      let pending = ''
-      res.setEncoding('utf8')
-      res.on('data', (chunk: string) => {
-        pending += chunk
-        // This server writes whole '\n'-separated blocks; a general client needs a real parser.
-        let end
-        while ((end = pending.indexOf('\n\n')) !== -1) {
-          const block = pending.slice(0, end)
-          pending = pending.slice(end + 2)
-          if (block.startsWith('retry:')) resolve({ record, request: req })
-          if (!block.startsWith('event: stockUpdate\n')) continue
-          const data = /^data: (.*)$/m.exec(block)?.[1] ?? '{}'
-          const quote = JSON.parse(data) as { id: number; timestamp: string }
-          record.ids.push(quote.id)
-          record.latencies.push(Date.now() - Date.parse(quote.timestamp))
-        }
-      })
-      res.on('end', () => (record.error ??= 'stream ended by the server'))
-      res.on('error', (error) => (record.error ??= error.message))
-    })
-    req.end()
-  })
+async function single(options: Options): Promise<boolean> {
+  const scenario: Scenario =
+    options.url === undefined
+      ? await memoryScenario(options.interval)
+      : { urls: [options.url], stop: async () => ({ code: 0, ms: 0 }) }
+  const figures = await measure(
+    `load: ${options.clients} clients for ${options.seconds} s, one quote every ${options.interval} ms`,
+    scenario,
+    options,
+  )
+  return figures.pass
+}
+
+async function comparison(options: Options): Promise<boolean> {
+  let throwaway: ThrowawayRedis | undefined
+  let redisUrl = process.env.REDIS_URL ?? ''
+  if (redisUrl === '') {
+    if (!hasRedisServer())
+      throw new Error('set REDIS_URL or install redis-server (scripts/ensure-redis.sh)')
+    throwaway = await startThrowawayRedis()
+    redisUrl = throwaway.url
+  }
+  const memory: RoundFigures[] = []
+  const redis: RoundFigures[] = []
+  try {
+    for (let round = 1; round <= options.rounds; round++) {
+      const runMemory = async () =>
+        memory.push(
+          await measure(
+            `round ${round}: memory, 1 instance`,
+            await memoryScenario(options.interval),
+            options,
+          ),
+        )
+      const runRedis = async () =>
+        redis.push(
+          await measure(
+            `round ${round}: Redis, ${REDIS_INSTANCES} instances`,
+            await redisScenario(options.interval, redisUrl, REDIS_INSTANCES),
+            options,
+          ),
+        )
+      // Alternate which goes first, so a drift in the machine's load favours neither.
+      if (round % 2 === 1) await runMemory().then(runRedis)
+      else await runRedis().then(runMemory)
+    }
+  } finally {
+    await throwaway?.stop()
+  }
+  const result = compare(memory, redis)
+  const show = (s: Spread, digits = 0) =>
+    `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`
+  console.log(
+    [
+      '',
+      `${options.clients} clients, ${options.seconds} s per run, one quote every ${options.interval} ms, ${result.rounds} interleaved rounds; median (lowest–highest)`,
+      '',
+      '| Backend | Instances | Events/s delivered | Latency p50 ms | Latency p99 ms |',
+      '| --- | --- | --- | --- | --- |',
+      `| memory | 1 | ${show(result.a.eventsPerSecond)} | ${show(result.a.p50)} | ${show(result.a.p99)} |`,
+      `| Redis Streams | ${REDIS_INSTANCES} | ${show(result.b.eventsPerSecond)} | ${show(result.b.p50)} | ${show(result.b.p99)} |`,
+      `| Redis ÷ memory, per round | | ${show(result.ratio.eventsPerSecond, 2)} | ${show(result.ratio.p50, 2)} | ${show(result.ratio.p99, 2)} |`,
+      '',
+      `every client got every event in every run: ${result.allPassed}`,
+    ].join('\n'),
+  )
+  return result.allPassed
 }
 
 async function main(): Promise<number> {
   const options = readArgs()
-  const server = options.url === undefined ? await startServer(options.interval) : undefined
-  const url = options.url ?? server?.url ?? ''
-  console.log(
-    `load: ${options.clients} clients for ${options.seconds} s against ${url}/stocks` +
-      (server ? ` (server started here, one quote every ${options.interval} ms)` : ''),
-  )
   // Whatever happens below, this process ends within its bounds.
+  const runs = options.compare ? options.rounds * 2 : 1
   const deadline = setTimeout(
     () => {
       console.error('load: hard time limit reached, giving up')
       process.exit(1)
     },
-    CONNECT_LIMIT_MS + options.seconds * 1000 + 30_000,
+    runs * (options.seconds * 1000 + 90_000),
   )
   deadline.unref()
-
-  const clients: Client[] = []
-  const connectStarted = performance.now()
-  try {
-    for (let i = 0; i < options.clients; i += CONNECT_BATCH) {
-      const batch = Math.min(CONNECT_BATCH, options.clients - i)
-      clients.push(...(await Promise.all(Array.from({ length: batch }, () => connect(url)))))
-    }
-  } catch (error) {
-    console.error(`load: could not connect every client: ${String(error)}`)
-    for (const client of clients) client.request.destroy()
-    await server?.stop()
-    return 1
-  }
-  const connectMs = Math.round(performance.now() - connectStarted)
-  console.log(`load: ${clients.length} clients connected in ${connectMs} ms; running…`)
-  const receivedBeforeRun = clients.reduce((sum, client) => sum + client.record.ids.length, 0)
-
-  await new Promise((resolve) => setTimeout(resolve, options.seconds * 1000))
-  // Stop recording first, so every client is judged over the same moment.
-  const records: ClientRecord[] = clients.map((client) => ({
-    ...client.record,
-    ids: [...client.record.ids],
-  }))
-  for (const client of clients) client.request.destroy()
-  const shutdown = await server?.stop()
-
-  const report = summarize(records)
-  const duringRun = report.deliveries - receivedBeforeRun
-  const rate = Math.round(duringRun / options.seconds)
-  console.log(
-    [
-      `clients            ${report.clients}`,
-      `events to all      ${report.window.events} (ids ${report.window.from}–${report.window.to})`,
-      `deliveries in run  ${duringRun} (${rate} events/s written and read)`,
-      `clients with gaps  ${report.clientsWithGaps}`,
-      `missing events     ${report.clientsMissingWindow} clients`,
-      `errors             ${report.clientsWithErrors}`,
-      `latency ms         p50 ${report.latencyMs.p50}, p99 ${report.latencyMs.p99}, max ${report.latencyMs.max}`,
-      ...(shutdown ? [`server shutdown    exit ${shutdown.code} after ${shutdown.ms} ms`] : []),
-      ...report.problems.map((problem) => `problem            ${problem}`),
-      `RESULT             ${report.pass ? 'PASS' : 'FAIL'}: every client got every event: ${report.pass}`,
-    ].join('\n'),
-  )
-  return report.pass && (shutdown === undefined || shutdown.code === 0) ? 0 : 1
+  return (options.compare ? await comparison(options) : await single(options)) ? 0 : 1
 }
 
 main().then(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createQuoteGenerator, DEFAULT_PRICES } from './quotes'
+import { continuePrices, createQuoteGenerator, DEFAULT_PRICES } from './quotes'
 import { FIXED_ISO, FIXED_NOW, scripted } from './test-client'
 
 describe('createQuoteGenerator', () => {
@@ -42,5 +42,21 @@ describe('createQuoteGenerator', () => {
     const symbols = new Set(quotes.map((quote) => quote.symbol))
     expect([...symbols].sort()).toEqual(Object.keys(DEFAULT_PRICES).sort())
     expect(symbols).toContain('MSFT')
+  })
+})
+
+describe('continuePrices', () => {
+  it('takes each symbol’s latest published price and keeps the opening price of the rest', () => {
+    const published = [
+      { symbol: 'MSFT', price: 101 },
+      { symbol: 'AAPL', price: 231 },
+      { symbol: 'MSFT', price: 102.5 },
+      { symbol: 'NOPE', price: 1 },
+    ]
+    expect(continuePrices({ MSFT: 100, AAPL: 230, GOOG: 170 }, published)).toEqual({
+      MSFT: 102.5,
+      AAPL: 231,
+      GOOG: 170,
+    })
   })
 })

@@ -67,3 +67,16 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
 }
+
+/**
+ * Opening prices that carry on from quotes already published (oldest first), so a feed taken
+ * over by a restarted process or another instance does not jump back to the opening prices.
+ */
+export function continuePrices(
+  opening: Readonly<Record<string, number>>,
+  published: Iterable<Pick<Quote, 'symbol' | 'price'>>,
+): Record<string, number> {
+  const prices = { ...opening }
+  for (const { symbol, price } of published) if (symbol in prices) prices[symbol] = price
+  return prices
+}

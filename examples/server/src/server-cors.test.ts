@@ -65,6 +65,8 @@ describe('CORS', () => {
     })
     expect(response.status).toBe(503)
     expect(response.headers['access-control-allow-origin']).toBe(APP)
-    expect(response.headers['access-control-expose-headers']).toBe('Retry-After')
+    expect(response.headers['access-control-expose-headers']).toBe(
+      'Retry-After, X-Rivulet-Instance',
+    )
   })
 })

@@ -37,10 +37,10 @@ describe('close()', () => {
       const server = createStockServer({ intervalMs: 10, heartbeatMs: 10 })
       await server.listen(0, '127.0.0.1')
       vi.advanceTimersByTime(30)
-      expect(server.feed.buffer.latestId).toBe(3)
+      expect(Number(server.log.latestId)).toBe(3)
       await server.close()
       vi.advanceTimersByTime(100)
-      expect(server.feed.buffer.latestId).toBe(3)
+      expect(Number(server.log.latestId)).toBe(3)
     } finally {
       vi.useRealTimers()
     }

@@ -168,14 +168,14 @@ describe('a client that stops reading', () => {
     await healthy.until('retry:')
     // Bounded: the kernel's socket buffers fill long before this many quotes. Yielding
     // between batches lets the healthy client (in this same process) keep reading.
-    for (let batch = 0; batch < 2000 && server.feed.subscriberCount === 2; batch++) {
+    for (let batch = 0; batch < 2000 && server.log.subscriberCount === 2; batch++) {
       for (let i = 0; i < 100; i++) server.tick()
       await new Promise((resolve) => setImmediate(resolve))
     }
     // The stuck client cannot notice (it is not reading); the server has let it go.
-    expect(server.feed.subscriberCount).toBe(1)
+    expect(server.log.subscriberCount).toBe(1)
     expect(lines).toContainEqual(expect.stringMatching(/^close #1 .* reason slow-client$/))
-    const next = server.feed.buffer.latestId + 1
+    const next = Number(server.log.latestId) + 1
     server.tick()
     await healthy.until(`id: ${next}\n\n`)
   }, 15_000)

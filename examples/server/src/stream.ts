@@ -1,18 +1,30 @@
 // One GET /stocks response: either a fault answer, or the event stream (retry, replay or
-// reset, then the live feed), with the per-request faults applied along the way.
+// reset, then the live feed), with the per-request faults applied along the way and a handle
+// through which the control endpoint acts on it while it is open.
 
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Headers } from './cors'
-import type { FeedSubscriber, QuoteFeed } from './feed'
 import { MALFORMED_FRAME } from './faults'
 import type { Faults } from './faults'
 import { describeResumePoint } from './last-event-id'
 import type { ResumePoint } from './last-event-id'
-import type { ReplayResult } from './replay-buffer'
+import type { EventLog, LogSubscriber, ResetInfo } from './log/types'
 import { formatEvent, formatRetry } from './sse-format'
 
+/** What the control endpoint can do to an open stream. */
+export interface StreamHandle {
+  /** Cuts the connection inside the next event: half of its frame, then the socket goes. */
+  cutInsideNextEvent(): void
+  /** Sends nothing at all, heartbeats included, for `ms`; then catches up from the log. */
+  stall(ms: number): void
+  /** Destroys the socket now, as a crash or a dropped link would. */
+  cut(): void
+  /** Ends the response cleanly (graceful shutdown). */
+  end(): void
+}
+
 export interface StreamContext {
-  readonly feed: QuoteFeed
+  readonly log: EventLog
   readonly connectionId: number
   readonly resume: ResumePoint
   readonly faults: Faults
@@ -20,12 +32,20 @@ export interface StreamContext {
   readonly retryMs: number
   /** A client this far behind is cut off; it can reconnect and catch up from the buffer. */
   readonly maxBufferedBytes: number
-  readonly log: (line: string) => void
-  /** Registers the shutdown hook; returns the function that unregisters it. */
-  readonly track: (end: () => void) => () => void
+  readonly logLine: (line: string) => void
+  /** Registers the stream's handle; returns the function that unregisters it. */
+  readonly register: (handle: StreamHandle) => () => void
 }
 
-export type CloseReason = 'client' | 'dropAfter' | 'dropMidEvent' | 'slow-client' | 'shutdown'
+export type CloseReason =
+  | 'client'
+  | 'dropAfter'
+  | 'dropMidEvent'
+  | 'slow-client'
+  | 'shutdown'
+  | 'control-drop'
+  | 'control-cut'
+  | 'backend'
 
 export const STREAM_HEADERS: Readonly<Record<string, string>> = {
   'Content-Type': 'text/event-stream',
@@ -35,12 +55,12 @@ export const STREAM_HEADERS: Readonly<Record<string, string>> = {
 }
 
 export function serveStream(req: IncomingMessage, res: ServerResponse, ctx: StreamContext): void {
-  const { faults, cors } = ctx
+  const { faults, cors, log } = ctx
   const remote = `${req.socket.remoteAddress ?? '?'}:${req.socket.remotePort ?? '?'}`
   const label = `#${ctx.connectionId} ${remote}`
   const faultList = Object.entries(faults).map(([key, value]) => `${key}=${String(value)}`)
   const faultText = faultList.length > 0 ? ` faults: ${faultList.join(' ')}` : ''
-  ctx.log(`open ${label} resume ${describeResumePoint(ctx.resume)}${faultText}`)
+  ctx.logLine(`open ${label} resume ${describeResumePoint(ctx.resume)}${faultText}`)
 
   if (faults.status !== undefined) {
     const retryAfter =
@@ -48,14 +68,14 @@ export function serveStream(req: IncomingMessage, res: ServerResponse, ctx: Stre
     if (faults.status === 204) res.writeHead(204, { ...cors })
     else res.writeHead(faults.status, { ...cors, ...retryAfter, 'Content-Type': 'text/plain' })
     res.end(faults.status === 204 ? undefined : `fault injected: status ${faults.status}\n`)
-    ctx.log(`close ${label} fault status ${faults.status}`)
+    ctx.logLine(`close ${label} fault status ${faults.status}`)
     return
   }
   if (faults.contentType !== undefined) {
     res.writeHead(200, { ...cors, 'Content-Type': faults.contentType })
     // Looks like SSE on purpose: a client that ignores the content type will show an event.
     res.end('data: this response is not text/event-stream\n\n')
-    ctx.log(`close ${label} fault contentType ${faults.contentType}`)
+    ctx.logLine(`close ${label} fault contentType ${faults.contentType}`)
     return
   }
 
@@ -67,16 +87,21 @@ export function serveStream(req: IncomingMessage, res: ServerResponse, ctx: Stre
   let sent = 0
   let closeReason: CloseReason = 'client'
   let stallTimer: ReturnType<typeof setTimeout> | undefined
+  let cutArmed = false
+  // Where this client is in the feed: the id of the last event (or reset) it was sent. A stall
+  // leaves the log and rejoins from here, so it misses nothing.
+  let position: string | undefined
+  const open = () => !res.writableEnded && !res.destroyed
 
   const finish = (reason: CloseReason, how: 'end' | 'destroy'): void => {
-    if (res.writableEnded || res.destroyed) return
+    if (!open()) return
     closeReason = reason
-    ctx.feed.unsubscribe(subscriber)
+    log.leave(subscriber)
     if (how === 'end') res.end()
     else res.destroy()
   }
   const write = (chunk: string): void => {
-    if (res.writableEnded || res.destroyed) return
+    if (!open()) return
     res.write(chunk)
     if (res.writableLength > ctx.maxBufferedBytes) finish('slow-client', 'destroy')
   }
@@ -85,48 +110,73 @@ export function serveStream(req: IncomingMessage, res: ServerResponse, ctx: Stre
     if (faults.malformedAfter === sent) write(MALFORMED_FRAME)
     if (faults.dropAfter === sent) finish('dropAfter', 'end')
   }
-  const subscriber: FeedSubscriber = {
+  let joinedFrom = ''
+  const subscriber: LogSubscriber = {
     event(event) {
-      if (faults.dropMidEvent === sent) {
-        ctx.feed.unsubscribe(subscriber)
-        closeReason = 'dropMidEvent'
+      if (faults.dropMidEvent === sent || cutArmed) {
+        log.leave(subscriber)
+        closeReason = cutArmed ? 'control-drop' : 'dropMidEvent'
         // Destroy only once the half frame has reached the socket, or it may never leave.
         res.write(event.frame.slice(0, Math.floor(event.frame.length / 2)), () => res.destroy())
         return
       }
+      position = event.id
       write(event.frame)
       sent++
       afterQuote()
     },
     heartbeat: write,
+    reset(info) {
+      position = info.id
+      write(resetFrame(info, joinedFrom))
+    },
+  }
+
+  const join = (resume: ResumePoint): void => {
+    joinedFrom = resume.kind === 'id' ? resume.raw : ''
+    if (resume.kind === 'none') position ??= log.latestId
+    const joined = log.join(subscriber, resume)
+    if (joined === undefined) return
+    // Nothing was sent for this join; the client reconnects with the same id and loses nothing.
+    joined.catch((error: unknown) => {
+      ctx.logLine(`join ${label} failed: ${error instanceof Error ? error.message : error}`)
+      finish('backend', 'end')
+    })
   }
 
   const begin = (): void => {
     stallTimer = undefined
     write(formatRetry(faults.retry ?? ctx.retryMs))
     afterQuote()
-    if (res.writableEnded || res.destroyed) return
-    const resume = ctx.resume
-    if (resume.kind === 'invalid') {
-      ctx.feed.subscribe(subscriber)
-      write(resetFrame({ kind: 'unknown', latestId: ctx.feed.buffer.latestId }, resume.raw))
-      return
-    }
-    const replay = ctx.feed.subscribe(subscriber, resume.kind === 'id' ? resume.id : undefined)
-    if (replay !== undefined && replay.kind !== 'replay' && resume.kind === 'id') {
-      write(resetFrame(replay, resume.raw))
-    }
+    if (open()) join(ctx.resume)
   }
 
-  const untrack = ctx.track(() => {
-    if (stallTimer !== undefined) clearTimeout(stallTimer)
-    finish('shutdown', 'end')
+  const unregister = ctx.register({
+    cutInsideNextEvent() {
+      cutArmed = true
+    },
+    stall(ms) {
+      if (!open() || stallTimer !== undefined) return
+      log.leave(subscriber)
+      stallTimer = setTimeout(() => {
+        stallTimer = undefined
+        if (open()) join(position === undefined ? ctx.resume : { kind: 'id', raw: position })
+      }, ms)
+    },
+    cut() {
+      clearTimeout(stallTimer)
+      finish('control-cut', 'destroy')
+    },
+    end() {
+      clearTimeout(stallTimer)
+      finish('shutdown', 'end')
+    },
   })
   res.on('close', () => {
-    untrack()
-    if (stallTimer !== undefined) clearTimeout(stallTimer)
-    ctx.feed.unsubscribe(subscriber)
-    ctx.log(`close ${label} sent ${sent} events, reason ${closeReason}`)
+    unregister()
+    clearTimeout(stallTimer)
+    log.leave(subscriber)
+    ctx.logLine(`close ${label} sent ${sent} events, reason ${closeReason}`)
   })
 
   if (faults.stall !== undefined && faults.stall > 0) stallTimer = setTimeout(begin, faults.stall)
@@ -134,16 +184,13 @@ export function serveStream(req: IncomingMessage, res: ServerResponse, ctx: Stre
 }
 
 /**
- * A signal instead of a silent gap. Its id is the newest quote's, so the client's
+ * A signal instead of a silent gap. Its id is the newest event's, so the client's
  * Last-Event-ID moves to "now" and a later reconnect does not reset again.
  */
-function resetFrame(
-  replay: Exclude<ReplayResult, { kind: 'replay' }>,
-  lastEventId: string,
-): string {
+function resetFrame(info: ResetInfo, lastEventId: string): string {
   const data =
-    replay.kind === 'too-old'
-      ? { reason: 'too-old', lastEventId, oldestId: replay.oldestId, latestId: replay.latestId }
-      : { reason: 'unknown', lastEventId, latestId: replay.latestId }
-  return formatEvent({ event: 'reset', data: JSON.stringify(data), id: String(replay.latestId) })
+    info.oldestId === undefined
+      ? { reason: info.reason, lastEventId, latestId: info.latestId }
+      : { reason: info.reason, lastEventId, oldestId: info.oldestId, latestId: info.latestId }
+  return formatEvent({ event: 'reset', data: JSON.stringify(data), id: info.id })
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { fetchText, startTestServer } from './test-client'
+import { fetchText, startTestServer } from '../test-client'
 
 let fixture: Awaited<ReturnType<typeof startTestServer>> | undefined
 afterEach(async () => {

@@ -1,15 +1,23 @@
 import { describe, expect, it } from 'vitest'
 import { ReplayBuffer } from './replay-buffer'
+import type { BufferedEvent } from './replay-buffer'
 
-function filled(capacity: number, count: number): ReplayBuffer {
-  const buffer = new ReplayBuffer(capacity)
-  for (let id = 1; id <= count; id++) buffer.push({ id, frame: `frame ${id}` })
+const event = (seq: number): BufferedEvent => ({
+  seq,
+  id: String(seq),
+  frame: `frame ${seq}`,
+  data: `${seq}`,
+})
+
+function filled(capacity: number, count: number, floorId = 0): ReplayBuffer {
+  const buffer = new ReplayBuffer(capacity, floorId)
+  for (let seq = floorId + 1; seq <= floorId + count; seq++) buffer.push(event(seq))
   return buffer
 }
 
 const ids = (buffer: ReplayBuffer, lastId: number) => {
   const result = buffer.since(lastId)
-  return result.kind === 'replay' ? result.events.map((event) => event.id) : result
+  return result.kind === 'replay' ? result.events.map((e) => e.seq) : result
 }
 
 describe('ReplayBuffer', () => {
@@ -23,8 +31,9 @@ describe('ReplayBuffer', () => {
 
   it('keeps only the newest events once it wraps around', () => {
     const buffer = filled(3, 7)
-    expect([buffer.size, buffer.oldestId, buffer.latestId]).toEqual([3, 5, 7])
+    expect([buffer.size, buffer.oldestId, buffer.latestId, buffer.floorId]).toEqual([3, 5, 7, 4])
     expect(ids(buffer, 4)).toEqual([5, 6, 7])
+    expect(buffer.events().map((e) => e.seq)).toEqual([5, 6, 7])
   })
 
   it('reports an id whose successor was evicted as too old', () => {
@@ -40,9 +49,18 @@ describe('ReplayBuffer', () => {
     expect(ids(filled(5, 3), 0)).toEqual([1, 2, 3])
   })
 
-  it('rejects ids that do not increase and a capacity below one', () => {
+  it('continues after a floor restored from an earlier process', () => {
+    const buffer = filled(5, 2, 40)
+    expect([buffer.oldestId, buffer.latestId]).toEqual([41, 42])
+    expect(ids(buffer, 40)).toEqual([41, 42])
+    expect(buffer.since(39)).toEqual({ kind: 'too-old', oldestId: 41, latestId: 42 })
+    expect(new ReplayBuffer(5, 40).latestId).toBe(40)
+  })
+
+  it('rejects ids that are not consecutive and a capacity below one', () => {
     const buffer = filled(3, 2)
-    expect(() => buffer.push({ id: 2, frame: '' })).toThrow(RangeError)
+    expect(() => buffer.push(event(2))).toThrow(RangeError)
+    expect(() => buffer.push(event(4))).toThrow(RangeError)
     expect(() => new ReplayBuffer(0)).toThrow(RangeError)
   })
 })
