@@ -82,6 +82,17 @@ export interface DecodeError {
   readonly cause: unknown
 }
 
+/** One event's payload failed its schema (`schemas` option). The stream goes on unless asked otherwise. */
+export interface ValidationError {
+  readonly kind: 'validation'
+  readonly message: string
+  readonly type: string
+  readonly data: string
+  readonly id: string | undefined
+  /** What the schema said, as Standard Schema issues (`message`, `path`). */
+  readonly issues: readonly { readonly message: string; readonly path?: readonly unknown[] }[]
+}
+
 /** Reconnection stopped after `attempts` consecutive failures; `last` is the final one. */
 export interface GaveUpError {
   readonly kind: 'gave-up'
@@ -101,7 +112,7 @@ export type ConnectionError =
   | RequestError
 
 /** Every error a stream reports, discriminated by `kind`. */
-export type StreamError = ConnectionError | DecodeError | GaveUpError
+export type StreamError = ConnectionError | DecodeError | ValidationError | GaveUpError
 
 export type StreamErrorKind = StreamError['kind']
 
@@ -158,6 +169,21 @@ export function decodeError(
     data: event.data,
     id: event.id,
     cause,
+  }
+}
+
+export function validationError(
+  event: { type: string; data: string; id: string | undefined },
+  issues: ValidationError['issues'],
+): ValidationError {
+  const first = issues[0]?.message ?? 'invalid'
+  return {
+    kind: 'validation',
+    message: `invalid "${event.type}" event: ${first}`,
+    type: event.type,
+    data: event.data,
+    id: event.id,
+    issues,
   }
 }
 

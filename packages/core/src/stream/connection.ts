@@ -5,6 +5,7 @@ import type { ServerSentEvent } from '../parse'
 import { decide, FRESH } from '../retry'
 import type { AttemptHistory, AttemptOutcome, ReconnectRules } from '../retry'
 import type { Transport, TransportMessage, TransportRequest } from '../transport'
+import { isOffline } from './lifecycle'
 import type { StateOwner } from './state'
 import type { CloseReason, UnauthorizedHandler } from './types'
 
@@ -13,6 +14,8 @@ export interface ConnectionConfig extends ReconnectRules {
   readonly request: (lastEventId: string) => Promise<TransportRequest>
   readonly onUnauthorized: UnauthorizedHandler | undefined
   readonly idleTimeout: number | undefined
+  /** Make no attempt while the browser is offline (`pauseWhenOffline`): pause instead. */
+  readonly holdWhileOffline: boolean | undefined
   readonly state: StateOwner
   /** Hands an event to the subscribers. */
   readonly deliver: (event: ServerSentEvent) => void
@@ -158,6 +161,8 @@ export function connection(config: ConnectionConfig): Connection {
       case 'refresh':
         return refresh(outcome.error as HttpError, decision.attempt)
       case 'wait':
+        // Offline, a wait would only end in another failure: wait for the browser's `online`.
+        if (config.holdWhileOffline && isOffline()) return state.paused('offline')
         state.reconnecting(decision.attempt, decision.delay, outcome.error)
         if (!stopped) timer = setTimeout(start, decision.delay)
     }
@@ -219,6 +224,7 @@ export function connection(config: ConnectionConfig): Connection {
 }
 
 function toConnectionError(error: unknown): ConnectionError {
-  if (isStreamError(error) && error.kind !== 'decode' && error.kind !== 'gave-up') return error
+  if (isStreamError(error) && !['decode', 'validation', 'gave-up'].includes(error.kind))
+    return error as ConnectionError
   return networkError(error)
 }

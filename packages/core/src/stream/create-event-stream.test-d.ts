@@ -1,4 +1,6 @@
 import type { Observable } from 'rxjs'
+import * as v from 'valibot'
+import { z } from 'zod'
 import { describe, expectTypeOf, it } from 'vitest'
 import type { StreamError } from '../errors'
 import { createEventStream } from './create-event-stream'
@@ -99,5 +101,30 @@ describe('createEventStream types', () => {
       expectTypeOf(status.retryAt).toEqualTypeOf<number | undefined>()
       expectTypeOf(status.resumable).toEqualTypeOf<boolean>()
     }
+  })
+
+  it('infers the event map from schemas, with no type argument', () => {
+    const quotes = createEventStream('/stocks', {
+      schemas: {
+        stockUpdate: z.object({ symbol: z.string(), price: z.number() }),
+        notice: v.string(),
+      },
+    })
+    expectTypeOf(quotes.on('stockUpdate')).toEqualTypeOf<
+      Observable<{ symbol: string; price: number }>
+    >()
+    expectTypeOf(quotes.on('notice')).toEqualTypeOf<Observable<string>>()
+    // @ts-expect-error: not an event of the schemas
+    quotes.on('other')
+  })
+
+  it('checks schemas against a map given by hand', () => {
+    createEventStream<StockEvents>('/stocks', {
+      schemas: { stockUpdate: z.object({ symbol: z.string(), price: z.number() }) },
+    })
+    createEventStream<StockEvents>('/stocks', {
+      // @ts-expect-error: the schema's output must be the event's type
+      schemas: { heartbeat: z.string() },
+    })
   })
 })

@@ -5,7 +5,7 @@ import { reply, startServer, stream, streamAndDrop, streamAndEnd } from '../../t
 import type { TestServer } from '../../test/sse-server'
 import type { StreamError } from '../errors'
 import { createEventStream } from './create-event-stream'
-import type { EventStream, StreamStatus } from './types'
+import type { EventStream, EventStreamOptions, StreamStatus } from './types'
 
 interface StockPrice {
   symbol: string
@@ -25,7 +25,7 @@ afterEach(async () => {
 
 /** A stream with an immediate, jitter-free reconnection, closed after the test. */
 function open<Events extends object = StockEvents>(
-  options: Parameters<typeof createEventStream<Events>>[1] = {},
+  options: EventStreamOptions<Events> = {},
   path = '/sse',
 ): EventStream<Events> {
   const s = createEventStream<Events>(server.url(path), {

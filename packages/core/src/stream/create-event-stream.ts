@@ -1,21 +1,24 @@
 import { Observable, Subject } from 'rxjs'
 import type { StreamError } from '../errors'
-import { decodeError } from '../errors'
-import type { ServerSentEvent } from '../parse'
 import { resolveRetryPolicy } from '../retry'
 import { connection } from './connection'
 import type { Connection } from './connection'
-import { decoderFor } from './decode'
+import { delivery } from './delivery'
 import { createHub } from './hub'
+import { watchPage } from './lifecycle'
+import { persistence } from './persist'
 import { isIdempotentMethod, requestFactory } from './request'
 import { selectTransport } from './select-transport'
 import { streamState } from './state'
 import type {
   CloseReason,
   EventMap,
+  EventsOf,
   EventStream,
   EventStreamOptions,
   EventType,
+  PauseReason,
+  SchemaMap,
   StreamEvent,
   StreamUrl,
 } from './types'
@@ -30,54 +33,38 @@ import type {
  *
  * Lazy: nothing connects until `events$` or `on()` has a subscriber; all subscribers share one
  * connection, which closes when the last one leaves (after `keepAlive` ms).
+ *
+ * With `schemas` and no type argument, the event map is inferred from the schemas:
+ * `createEventStream('/stocks', { schemas: { stockUpdate: StockQuote } })`.
  */
+export function createEventStream<const Schemas extends SchemaMap>(
+  url: StreamUrl,
+  options: EventStreamOptions<EventsOf<Schemas>> & { readonly schemas: Schemas },
+): EventStream<EventsOf<Schemas>>
 export function createEventStream<Events extends EventMap = Record<string, unknown>>(
+  url: StreamUrl,
+  options?: EventStreamOptions<Events>,
+): EventStream<Events>
+export function createEventStream<Events extends EventMap>(
   url: StreamUrl,
   options: EventStreamOptions<Events> = {},
 ): EventStream<Events> {
   const { signal, keepAlive } = options
-  const state = streamState(options.lastEventId ?? '')
-  const decode = decoderFor(options.decode)
+  const persisted = persistence(options.persist, options.persistKey, url, () => state.lastEventId)
+  const state = streamState(persisted?.stored ?? options.lastEventId ?? '')
   const method = (options.method ?? 'GET').toUpperCase()
 
   // Native EventSource only dispatches the types it listens for: those of `on()` and the option.
   const eventTypes = new Set(options.eventTypes)
   const typeAdded = new Subject<string>()
-  const listenTypes: Observable<string> = new Observable<string>((subscriber) => {
+  const listenTypes = new Observable<string>((subscriber) => {
     for (const type of eventTypes) subscriber.next(type)
     return typeAdded.subscribe(subscriber)
   })
 
   let running: Connection | undefined
   let linger: ReturnType<typeof setTimeout> | undefined
-
-  const deliver = (event: ServerSentEvent) => {
-    let data: unknown
-    try {
-      data = decode(event.data, event)
-    } catch (cause) {
-      // The event did arrive: its id moves the stream on, so a reconnection does not replay it.
-      state.movedTo(event.lastEventId)
-      const error = decodeError(event, cause)
-      state.reported(error)
-      if (options.onDecodeError === 'close') close('error', error)
-      return
-    }
-    state.received(event.type, data, event.lastEventId)
-    const all = hub.listeners(undefined)
-    if (all !== undefined && all.length > 0) {
-      const typed = {
-        type: event.type,
-        data,
-        id: event.id,
-        lastEventId: event.lastEventId,
-        raw: event.data,
-      } as StreamEvent<Events>
-      for (const subscriber of all) subscriber.next(typed)
-    }
-    const own = hub.listeners(event.type)
-    if (own !== undefined) for (const subscriber of own) subscriber.next(data)
-  }
+  let unwatchPage: (() => void) | undefined
 
   const policy = options.retry === false ? null : resolveRetryPolicy(options.retry)
   const config = {
@@ -90,29 +77,44 @@ export function createEventStream<Events extends EventMap = Record<string, unkno
     canRefresh: options.onUnauthorized !== undefined,
     onUnauthorized: options.onUnauthorized,
     idleTimeout: options.idleTimeout,
+    holdWhileOffline: options.pauseWhenOffline,
     state,
-    deliver,
+    deliver: (event: Parameters<ReturnType<typeof delivery>>[0]) => deliver(event),
     finish: (reason: CloseReason, error?: StreamError) => close(reason, error),
   }
 
+  const start = () => {
+    running = connection(config)
+    running.retryNow()
+  }
   const release = () => {
-    clearTimeout(linger)
-    linger = undefined
     running?.stop()
     running = undefined
   }
+  /** The last subscriber left (or the stream closed): nothing runs any more. */
+  const rest = () => {
+    clearTimeout(linger)
+    linger = undefined
+    release()
+    unwatchPage?.()
+    unwatchPage = undefined
+    persisted?.stop()
+  }
+  const paused = () => state.status.state === 'paused'
 
   const hub = createHub(
     () => {
       clearTimeout(linger)
       linger = undefined
-      if (running) return
-      running = connection(config)
-      running.retryNow()
+      if (unwatchPage === undefined) {
+        persisted?.start()
+        unwatchPage = watchPage(options, { pause, resume, reconnect: () => running?.retryNow() })
+      }
+      if (!running && !paused()) start()
     },
     () => {
       const idle = () => {
-        release()
+        rest()
         if (!state.closed) state.idle()
       }
       if (keepAlive) linger = setTimeout(idle, keepAlive)
@@ -120,6 +122,21 @@ export function createEventStream<Events extends EventMap = Record<string, unkno
     },
     () => state.closed,
   )
+  const deliver = delivery(options, state, hub, (error) => close('error', error))
+
+  function pause(reason: PauseReason): void {
+    if (state.closed || paused()) return
+    release()
+    state.paused(reason)
+  }
+
+  function resume(reason: PauseReason): void {
+    const status = state.status
+    if (status.state === 'paused' && status.reason === reason) {
+      if (running) running.retryNow()
+      else start()
+    } else if (status.state === 'reconnecting' && reason === 'offline') running?.retryNow()
+  }
 
   const onAbort = () => close('aborted')
   const listen = () => {
@@ -129,7 +146,7 @@ export function createEventStream<Events extends EventMap = Record<string, unkno
 
   function close(reason: CloseReason, error?: StreamError): void {
     if (state.closed) return
-    release()
+    rest()
     signal?.removeEventListener('abort', onAbort)
     state.close(reason, error)
     hub.complete()

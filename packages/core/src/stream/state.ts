@@ -1,6 +1,6 @@
 import { BehaviorSubject, Subject } from 'rxjs'
 import type { ConnectionError, StreamError } from '../errors'
-import type { CloseReason, StreamStatus } from './types'
+import type { CloseReason, PauseReason, StreamStatus } from './types'
 
 export const IDLE: StreamStatus = Object.freeze({ state: 'idle' })
 
@@ -62,6 +62,7 @@ export function streamState(initialLastEventId: string) {
         error,
         resumable: lastEventId !== '',
       }),
+    paused: (reason: PauseReason) => set({ state: 'paused', reason }),
     close: (reason: CloseReason, error?: StreamError) => set({ state: 'closed', reason, error }),
   }
 }

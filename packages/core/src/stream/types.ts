@@ -1,3 +1,4 @@
+import type { StandardSchemaV1 } from '@standard-schema/spec'
 import type { Observable } from 'rxjs'
 import type { ConnectionError, HttpError, StreamError } from '../errors'
 import type { ServerSentEvent } from '../parse'
@@ -76,7 +77,13 @@ export type StreamStatus =
        */
       readonly resumable: boolean
     }
-  /** Terminal: the stream will not connect again. */
+  /**
+   * Not connected on purpose, with subscribers waiting: the page is hidden (`pauseWhenHidden`) or
+   * the browser is offline (`pauseWhenOffline`). It connects again, resuming with the last event
+   * ID, when the page is shown or the browser is back online.
+   */
+  | { readonly state: 'paused'; readonly reason: PauseReason }
+  /** Terminal until `restart()`: the stream will not connect again. */
   | {
       readonly state: 'closed'
       readonly reason: CloseReason
@@ -84,6 +91,30 @@ export type StreamStatus =
     }
 
 export type StreamState = StreamStatus['state']
+
+/** Why a stream is paused. */
+export type PauseReason = 'hidden' | 'offline'
+
+/** A Standard Schema (zod, valibot, arktype, …) for each event type: `{ stockUpdate: StockQuote }`. */
+export type SchemaMap = { readonly [type: string]: StandardSchemaV1 }
+
+/** The event map a schema map describes: each type's payload is its schema's output. */
+export type EventsOf<Schemas extends SchemaMap> = {
+  -readonly [K in keyof Schemas]: StandardSchemaV1.InferOutput<Schemas[K]>
+}
+
+/**
+ * Where a stream keeps its last event ID between page loads: `'session'` (sessionStorage),
+ * `'local'` (localStorage), or any object with `getItem` and `setItem` (e.g. an adapter over
+ * IndexedDB or cookies, or an in-memory map in tests).
+ */
+export type LastEventIdStorage =
+  | 'session'
+  | 'local'
+  | {
+      getItem(key: string): string | null
+      setItem(key: string, value: string): void
+    }
 
 export interface EventStreamOptions<Events extends EventMap = Record<string, unknown>>
   extends FetchTransportOptions, Omit<EventSourceTransportOptions, 'eventTypes'> {
@@ -141,8 +172,48 @@ export interface EventStreamOptions<Events extends EventMap = Record<string, unk
 
   /** One decoder for all events, or one per event type. Default `JSON.parse`. */
   readonly decode?: Decoder | { readonly [K in EventType<Events>]?: Decoder<Events[K]> }
-  /** What a `decode` error does: `skip` the event (default) or `close` the stream. */
+  /** What a `decode` or `validation` error does: `skip` the event (default) or `close` the stream. */
   readonly onDecodeError?: 'skip' | 'close'
+  /**
+   * A Standard Schema per event type, checked against the decoded payload (sync or async; events
+   * keep their order). A payload that fails reports a `validation` error with the issues, and
+   * `onDecodeError` says what happens next. The payload delivered is the schema's output. Given
+   * without a type argument, the event map is inferred from the schemas.
+   */
+  readonly schemas?: { readonly [K in EventType<Events>]?: StandardSchemaV1<unknown, Events[K]> }
+
+  /**
+   * Keep the last event ID across page loads (and across streams made again, e.g. on remount),
+   * so a new stream resumes where the last one stopped. Written at most every 250 ms while
+   * connected, and when the stream closes or the page is hidden or unloaded; read when the stream
+   * is created, where it wins over `lastEventId`. Off by default.
+   */
+  readonly persist?: LastEventIdStorage
+  /** The storage key for `persist`. Default `rivulet:` + the URL (required for a URL function). */
+  readonly persistKey?: string
+  /**
+   * Drop an event whose `id:` was delivered before (the last `dedupe` ids are remembered; `true`
+   * means 1000), so a replaying server, a failover or a tab taking over cannot deliver an event
+   * twice. Events without an id always pass. Off by default.
+   */
+  readonly dedupe?: boolean | number
+
+  /**
+   * Browsers only: disconnect when the page has been hidden this many ms (`true`: 10 000), and
+   * resume with the last event ID when it is shown again. Status: `paused`, reason `hidden`.
+   */
+  readonly pauseWhenHidden?: boolean | number
+  /**
+   * Browsers only: make no attempt while `navigator.onLine` is false (status `paused`, reason
+   * `offline`), and one at once when the browser comes back online.
+   */
+  readonly pauseWhenOffline?: boolean
+  /**
+   * Browsers only: after the page comes back from the back/forward cache (`pageshow` with
+   * `persisted`) or from being frozen (`resume`), drop the connection, which may be dead without
+   * knowing it, and resume with the last event ID.
+   */
+  readonly reconnectOnResume?: boolean
 
   /**
    * How long the connection outlives its last subscriber, in ms, so an unsubscribe followed by
