@@ -1,0 +1,72 @@
+import type { Client } from '../clients/types'
+import type { Variant } from '../lib/payloads'
+import {
+  bestOf,
+  figures,
+  goalTable,
+  throughputTable,
+  type Goal,
+  type Samples,
+} from '../lib/throughput'
+import { chunkLine, type ChunkSeen } from './chunks'
+import { costGoal, PEERS, ratioGoal } from './goals'
+
+const REFERENCE = 'rivulet-fetch'
+
+const TITLES: Record<Variant, string> = {
+  ascii: 'ASCII quotes',
+  utf8: 'quotes with non-ASCII names (accented Latin, CJK, Hangul, emoji) in every event',
+}
+
+export function nodeReport(
+  clients: readonly Client[],
+  variant: Variant,
+  events: number,
+  samples: Samples,
+  chunks: readonly ChunkSeen[],
+) {
+  const rows = figures(clients, samples, REFERENCE)
+  const best = bestOf(rows, PEERS)
+  const goals = [
+    best === undefined
+      ? undefined
+      : ratioGoal(
+          samples,
+          `\`${REFERENCE}\` ≥ 1.3× the best peer (\`${best}\`)`,
+          REFERENCE,
+          best,
+          1.3,
+          true,
+        ),
+    costGoal(
+      samples,
+      'stream layer over the bare parser on the same reader (`rivulet-fetch` vs `rivulet-parser`) ≤ 10 %',
+      REFERENCE,
+      'rivulet-parser',
+      0.1,
+      true,
+    ),
+    costGoal(
+      samples,
+      'EventSource transport over bare `eventsource` (`rivulet-es` vs `eventsource`) ≤ 10 %',
+      'rivulet-es',
+      'eventsource',
+      0.1,
+      true,
+    ),
+  ].filter((g): g is Goal => g !== undefined)
+  const chunkLines = ['floor', 'rivulet-parser']
+    .map((id) => chunkLine(chunks, id))
+    .filter((line): line is string => line !== undefined)
+  const md = [
+    `### ${events.toLocaleString('en-US')} events, ${TITLES[variant]}`,
+    '',
+    throughputTable(rows, REFERENCE),
+    '',
+    goalTable(goals),
+    '',
+    ...chunkLines.map((line) => `- ${line}`),
+    '',
+  ].join('\n')
+  return { json: { rows, goals, chunks }, md }
+}
