@@ -38,7 +38,12 @@ export function kib(value: number): string {
     : `${(value / 1024).toFixed(1)} KiB`
 }
 
-export function markdownTable(header: readonly string[], rows: readonly string[][]): string {
-  const align = header.map((_, i) => (i === 0 ? '---' : '---:'))
+/** Text columns (the first `left`) align left, figures right. */
+export function markdownTable(
+  header: readonly string[],
+  rows: readonly string[][],
+  left = 1,
+): string {
+  const align = header.map((_, i) => (i < left ? '---' : '---:'))
   return [header, align, ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n')
 }
