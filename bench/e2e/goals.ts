@@ -39,3 +39,21 @@ export function costGoal(
   if (!samples.has(a) || !samples.has(b)) return undefined
   return { goal, kind: 'cost', target, ...both(samples, (s, c) => costOver(s, a, b, c), cpu) }
 }
+
+/** "≥ 1.3× the best peer", where the best peer is chosen by each clock's medians. */
+export function bestPeerGoal(
+  samples: Samples,
+  reference: string,
+  bestWall: string,
+  bestCpu: string,
+): Goal {
+  const names =
+    bestWall === bestCpu ? `\`${bestWall}\`` : `wall: \`${bestWall}\`, CPU: \`${bestCpu}\``
+  return {
+    goal: `\`${reference}\` ≥ 1.3× the best peer (${names})`,
+    kind: 'ratio',
+    target: 1.3,
+    wall: ratioOf(samples, reference, bestWall, false),
+    cpu: ratioOf(samples, reference, bestCpu, true),
+  }
+}

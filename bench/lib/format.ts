@@ -33,7 +33,8 @@ export function bytes(value: number): string {
 }
 
 export function kib(value: number): string {
-  return value >= 1024 * 1024
+  if (Math.abs(value) < 1024) return `${Math.round(value)} B`
+  return Math.abs(value) >= 1024 * 1024
     ? `${(value / (1024 * 1024)).toFixed(2)} MiB`
     : `${(value / 1024).toFixed(1)} KiB`
 }

@@ -106,12 +106,17 @@ export function goalTable(goals: readonly Goal[]): string {
   )
 }
 
-/** The peer with the highest median throughput, for "≥ 1.3× the best peer". */
-export function bestOf(rows: readonly ClientFigures[], ids: readonly string[]): string | undefined {
-  let best: ClientFigures | undefined
+/** The peer with the highest median throughput by one clock, for "≥ 1.3× the best peer". */
+export function bestOf(
+  rows: readonly ClientFigures[],
+  ids: readonly string[],
+  cpu: boolean,
+): string | undefined {
+  let best: { id: string; median: number } | undefined
   for (const row of rows) {
-    if (!ids.includes(row.id) || !Number.isFinite(row.eps.median)) continue
-    if (best === undefined || row.eps.median > best.eps.median) best = row
+    const median = (cpu ? row.cpuEps : row.eps)?.median ?? Number.NaN
+    if (!ids.includes(row.id) || !Number.isFinite(median)) continue
+    if (best === undefined || median > best.median) best = { id: row.id, median }
   }
   return best?.id
 }
