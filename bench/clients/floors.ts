@@ -7,6 +7,38 @@ import { endedByUs, type Client } from './types'
 
 const LF = 10
 
+/** Calls `onBlock` for every `\n\n` in the text fed to it, however the text is cut. */
+export function blankLineCounter(onBlock: () => void): (text: string) => void {
+  // Whether the previous piece ended in a lone LF, whose partner may start this one.
+  let carried = false
+  return (text) => {
+    let at = 0
+    if (carried && text.charCodeAt(0) === LF) {
+      onBlock()
+      at = 1
+    }
+    for (let end = text.indexOf('\n\n', at); end !== -1; end = text.indexOf('\n\n', at)) {
+      onBlock()
+      at = end + 2
+    }
+    carried = text.length > at && text.charCodeAt(text.length - 1) === LF
+  }
+}
+
+/** Calls `onData` with the text of the last `data:` line of every complete block. */
+export function dataLineSlicer(onData: (data: string) => void): (text: string) => void {
+  let pending = ''
+  return (piece) => {
+    const text = pending + piece
+    let at = 0
+    for (let end = text.indexOf('\n\n', at); end !== -1; end = text.indexOf('\n\n', at)) {
+      onData(text.slice(text.lastIndexOf('\ndata: ', end) + 7, end))
+      at = end + 2
+    }
+    pending = text.slice(at)
+  }
+}
+
 /** Read + streaming TextDecoder + count blank lines: no JSON, no fields. */
 export const floor: Client = {
   id: 'floor',
@@ -15,20 +47,7 @@ export const floor: Client = {
   open(url, sink, probe) {
     const controller = new AbortController()
     const decoder = new TextDecoder()
-    // Whether the previous chunk ended in a lone LF, whose partner may start this one.
-    let carried = false
-    const count = (text: string) => {
-      let at = 0
-      if (carried && text.charCodeAt(0) === LF) {
-        sink(null)
-        at = 1
-      }
-      for (let end = text.indexOf('\n\n', at); end !== -1; end = text.indexOf('\n\n', at)) {
-        sink(null)
-        at = end + 2
-      }
-      carried = text.length > at && text.charCodeAt(text.length - 1) === LF
-    }
+    const count = blankLineCounter(() => sink(null))
     const done = openBody(url, controller.signal)
       .then((body) =>
         readChunks(body, controller.signal, probe, (chunk) =>
@@ -48,19 +67,13 @@ export const floorJson: Client = {
   open(url, sink, probe) {
     const controller = new AbortController()
     const decoder = new TextDecoder()
-    let pending = ''
-    const cut = (chunk: Uint8Array) => {
-      const text = pending + decoder.decode(chunk, { stream: true })
-      let at = 0
-      for (let end = text.indexOf('\n\n', at); end !== -1; end = text.indexOf('\n\n', at)) {
-        const data = text.lastIndexOf('\ndata: ', end) + 7
-        sink(JSON.parse(text.slice(data, end)) as Quote)
-        at = end + 2
-      }
-      pending = text.slice(at)
-    }
+    const cut = dataLineSlicer((data) => sink(JSON.parse(data) as Quote))
     const done = openBody(url, controller.signal)
-      .then((body) => readChunks(body, controller.signal, probe, cut))
+      .then((body) =>
+        readChunks(body, controller.signal, probe, (chunk) =>
+          cut(decoder.decode(chunk, { stream: true })),
+        ),
+      )
       .catch(endedByUs(controller.signal))
     return { done, close: () => controller.abort(), errors: [] }
   },

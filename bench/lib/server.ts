@@ -46,6 +46,13 @@ function countOf(url: URL): number {
   return n
 }
 
+function rateOf(url: URL): number {
+  const rate = Number(url.searchParams.get('rate') ?? 1000)
+  if (!Number.isInteger(rate) || rate < 1 || rate > 100_000)
+    throw new Error(`bad rate ${String(rate)}`)
+  return rate
+}
+
 /** Resolves when the socket can take more, or when the client is gone. */
 function drained(res: ServerResponse): Promise<void> {
   return new Promise((resolve) => {
@@ -127,17 +134,20 @@ export async function startServer(assets: ReadonlyMap<string, Asset> = new Map()
     passes.set(pass, seen)
     // spec: 204 tells a client to stop reconnecting; a pass is one connection, never two.
     if (seen > 1 && pass !== '') return res.writeHead(204).end()
+    // Checked before any header goes out, so that bad input still gets its 400.
     const variant = variantOf(url)
+    const n = countOf(url)
+    const rate = rateOf(url)
     switch (url.pathname) {
       case '/stream':
         openStream(res)
-        return void writeBody(res, body(variant, countOf(url)))
+        return void writeBody(res, body(variant, n))
       case '/generated':
         openStream(res)
-        return void writeGenerated(res, variant, countOf(url))
+        return void writeGenerated(res, variant, n)
       case '/paced':
         openStream(res)
-        return writePaced(res, variant, countOf(url), Number(url.searchParams.get('rate') ?? 1000))
+        return writePaced(res, variant, n, rate)
       case '/hold':
         // One event, then silence until the client leaves: a connect/disconnect cycle.
         openStream(res)
