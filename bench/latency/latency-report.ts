@@ -19,6 +19,13 @@ function ms(value: number): string {
   return Number.isFinite(value) ? value.toFixed(value < 10 ? 2 : 1) : '—'
 }
 
+/** A difference to the floor; one that rounds to zero gets no sign. */
+function delta(value: number): string {
+  const text = ms(Math.abs(value))
+  if (Number(text) === 0) return `±${text}`
+  return `${value > 0 ? '+' : '−'}${text}`
+}
+
 function ranged(pooled: number, rounds: Spread): string {
   return rounds.n < 2 ? ms(pooled) : `${ms(pooled)} (${ms(rounds.min)}–${ms(rounds.max)})`
 }
@@ -55,12 +62,8 @@ export function latencyTable(
       ranged(r.p50, r.p50Rounds),
       ranged(r.p99, r.p99Rounds),
       ms(r.max),
-      floor === undefined || r.id === FLOOR
-        ? ''
-        : `${r.p50 - floor.p50 >= 0 ? '+' : ''}${ms(r.p50 - floor.p50)}`,
-      floor === undefined || r.id === FLOOR
-        ? ''
-        : `${r.p99 - floor.p99 >= 0 ? '+' : ''}${ms(r.p99 - floor.p99)}`,
+      floor === undefined || r.id === FLOOR ? '' : delta(r.p50 - floor.p50),
+      floor === undefined || r.id === FLOOR ? '' : delta(r.p99 - floor.p99),
     ]),
   )
   return { rows, md }

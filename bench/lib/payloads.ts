@@ -1,6 +1,6 @@
 // The events every end-to-end suite streams: stock quotes as JSON, the shape of the example
-// server's feed, with a company name that is plain ASCII or, in the `utf8` variant, accented
-// Latin, CJK, Hangul, Greek or emoji, as real names, news and chat are.
+// server's feed, with a company name that is plain ASCII or, in the `utf8` variant, written as
+// the company writes it (accented Latin, CJK, Hangul, emoji), as real names, news and chat are.
 import { seededRandom } from '@rivulet/example-server'
 import { EVENT_TYPE, type Quote } from './quote'
 
