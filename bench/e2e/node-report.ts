@@ -63,5 +63,9 @@ export function nodeReport(
     ...chunkLines.map((line) => `- ${line}`),
     '',
   ].join('\n')
-  return { json: { rows, goals, chunks }, md }
+  // Every round's sample, by client and round (null: the pass failed), behind each cell.
+  const perRound = Object.fromEntries(
+    [...samples].map(([id, list]) => [id, [...list].map((s) => s ?? null)]),
+  )
+  return { json: { rows, goals, chunks, samples: perRound }, md }
 }

@@ -10,7 +10,9 @@ export interface LatencyRow {
   p50: number
   p99: number
   max: number
-  /** Spread of the per-round figures. */
+  /** The per-round figures (null: the pass failed), and their spread. */
+  p50PerRound: (number | null)[]
+  p99PerRound: (number | null)[]
   p50Rounds: Spread
   p99Rounds: Spread
 }
@@ -35,7 +37,8 @@ export function latencyTable(
   samples: ReadonlyMap<string, readonly (number[] | undefined)[]>,
 ) {
   const rows: LatencyRow[] = clients.map(({ id }) => {
-    const passes = (samples.get(id) ?? []).filter((p): p is number[] => p !== undefined)
+    const rounds = samples.get(id) ?? []
+    const passes = rounds.filter((p): p is number[] => p !== undefined)
     const all = passes.flat()
     return {
       id,
@@ -43,6 +46,8 @@ export function latencyTable(
       p50: quantile(all, 0.5),
       p99: quantile(all, 0.99),
       max: all.length === 0 ? Number.NaN : Math.max(...all),
+      p50PerRound: [...rounds].map((p) => (p === undefined ? null : quantile(p, 0.5))),
+      p99PerRound: [...rounds].map((p) => (p === undefined ? null : quantile(p, 0.99))),
       p50Rounds: spread(passes.map((p) => quantile(p, 0.5))),
       p99Rounds: spread(passes.map((p) => quantile(p, 0.99))),
     }
