@@ -130,7 +130,7 @@ const report = [
 ].join('\n')
 console.log(report)
 if (options.out) {
-  const files = writeSuite(
+  const files = await writeSuite(
     'e2e-browser',
     options.quick,
     { machine: finished, ...data, failures, unsettled: [...unsettled] },

@@ -114,7 +114,7 @@ const report = [
 ].join('\n')
 console.log(report)
 if (options.out) {
-  const files = writeSuite(
+  const files = await writeSuite(
     'e2e-node',
     options.quick,
     { machine: finished, ...data, failures },

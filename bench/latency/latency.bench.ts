@@ -95,7 +95,7 @@ const report = [
 ].join('\n')
 console.log(report)
 if (options.out) {
-  const files = writeSuite(
+  const files = await writeSuite(
     'latency',
     options.quick,
     { machine: finished, events, rounds, rate: RATE, rows, failures },

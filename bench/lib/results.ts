@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { format, resolveConfig } from 'prettier'
 
 const BENCH = fileURLToPath(new URL('..', import.meta.url))
 
@@ -16,17 +17,19 @@ function directory(quick: boolean): string {
  * Writes one suite's JSON and markdown, then rebuilds the combined file from every suite's
  * latest markdown, so running a single suite updates its section and keeps the others.
  */
-export function writeSuite(
+export async function writeSuite(
   suite: SuiteName,
   quick: boolean,
   data: unknown,
   markdown: string,
-): string[] {
+): Promise<string[]> {
   const dir = directory(quick)
   mkdirSync(dir, { recursive: true })
   const json = `${dir}${suite}.json`
   const md = `${dir}${suite}.md`
-  writeFileSync(json, `${JSON.stringify(data, null, 2)}\n`)
+  // Formatted as the repository's prettier check wants it, so committed results pass `pnpm lint`.
+  const config = (await resolveConfig(json)) ?? {}
+  writeFileSync(json, await format(JSON.stringify(data), { ...config, filepath: json }))
   writeFileSync(md, `${markdown.trim()}\n`)
   const combined = quick ? `${dir}results-clients.md` : `${BENCH}results-clients.md`
   writeFileSync(combined, combine(dir, quick))

@@ -122,7 +122,7 @@ const report = [
 ].join('\n')
 console.log(report)
 if (options.out) {
-  const files = writeSuite(
+  const files = await writeSuite(
     'memory',
     options.quick,
     { machine: finished, cycles, events, cycleResults, eventResults },

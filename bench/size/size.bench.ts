@@ -142,6 +142,11 @@ const report = [
 ].join('\n')
 console.log(report)
 if (options.out) {
-  const files = writeSuite('size', options.quick, { machine: finished, rivulet, peers }, report)
+  const files = await writeSuite(
+    'size',
+    options.quick,
+    { machine: finished, rivulet, peers },
+    report,
+  )
   console.error(`wrote ${files.join(', ')}`)
 }
