@@ -1,7 +1,6 @@
 // @vitest-environment node
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Quote } from '@rivulet/example-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startStack } from '../../../test-support/example-app'
 import type { Stack } from '../../../test-support/example-app'
@@ -10,6 +9,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), 'browser')
 /** The app's `max` (browser/main.tsx). */
 const MAX = 5
 let stack: Stack
+type Quote = ReturnType<Stack['tick']>
 
 beforeAll(async () => {
   stack = await startStack(root)
