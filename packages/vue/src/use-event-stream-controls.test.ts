@@ -2,6 +2,7 @@ import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { defineComponent, effectScope, h, nextTick, ref } from 'vue'
 import type { EventStream } from '@rivulet/core'
+import { fakeTransport } from '@rivulet/core/testing'
 import { fakeStream, settle } from '../test/stocks'
 import type { StockEvents } from '../test/stocks'
 import { useEventStream } from './use-event-stream'
@@ -102,5 +103,31 @@ describe('useEventStream’s last event ID, controls and enabled option', () => 
     await settle()
     expect(wrapper.get('output').text()).toBe('idle|none|')
     wrapper.unmount()
+  })
+
+  it('keeps the stream it made for a URL while disabled, and resumes it from its last id', async () => {
+    const transport = fakeTransport()
+    const enabled = ref(true)
+    const scope = effectScope()
+    const result = scope.run(() =>
+      useEventStream<StockEvents, 'stockUpdate'>('http://127.0.0.1/a', 'stockUpdate', {
+        transport,
+        enabled,
+      }),
+    )
+    const first = await transport.connected()
+    first.send('stockUpdate', { symbol: 'MSFT', price: 1 }, { id: 'q1' })
+    enabled.value = false
+    await nextTick()
+    expect([first.closed, result?.status.value, result?.lastEventId.value]).toEqual([
+      true,
+      { state: 'idle' },
+      'q1',
+    ])
+    enabled.value = true
+    const second = await transport.connected()
+    expect([second.request.url, second.request.lastEventId]).toEqual(['http://127.0.0.1/a', 'q1'])
+    scope.stop()
+    expect(second.closed).toBe(true)
   })
 })
