@@ -22,13 +22,9 @@ export function followStore<S extends AnyEventStream, T>(
   watchEventStream(source, options, (stream, reading) => {
     if (stream !== of) store = (of = stream) && storeOf(stream)
     const current = store
-    if (current === undefined) {
-      value.value = empty
-      return noop
-    }
-    const read = () => (value.value = current.getSnapshot())
+    const read = () => (value.value = current ? current.getSnapshot() : empty)
     read()
-    return reading ? current.subscribe(read) : noop
+    return current && reading ? current.subscribe(read) : noop
   })
   return value
 }

@@ -68,8 +68,8 @@ export function watchEventStream<S extends AnyEventStream>(
   // Server rendering must never open a connection: it would outlive the request.
   if (typeof window !== 'undefined') {
     const scope = getCurrentScope()
-    const instance = getCurrentInstance()
-    if (instance === null || instance.isMounted) {
+    // Outside a component, or in one already mounted: at once.
+    if (getCurrentInstance()?.isMounted !== false) {
       stop = start()
     } else {
       // Inside a component, connect once it has mounted: the first client render then equals the
