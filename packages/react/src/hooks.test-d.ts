@@ -93,6 +93,9 @@ describe('hook types', () => {
       return createElement('span', null, useEventStreamStatus(stream).state)
     }
     createElement(ConnectionBadge, { stream: stocks })
+    // @ts-expect-error EventStream<object> is no supertype of typed streams, which is why
+    const typed: EventStream<object> = stocks
+    void typed
     createElement(ConnectionBadge, { stream: createEventStream('/untyped') })
     // @ts-expect-error a stream it is not
     createElement(ConnectionBadge, { stream: '/stocks' })
