@@ -24,7 +24,10 @@ const scenarios: [string, Hostile][] = [
     'sent retry: 0 once, then the port refuses',
     (res, request) => (request === 0 ? stream(res, 'retry: 0\n\n') : res.socket?.destroy()),
   ],
-  ['answers 503 with Retry-After: 0, every time', (res) => res.writeHead(503, { 'retry-after': '0' }).end()],
+  [
+    'answers 503 with Retry-After: 0, every time',
+    (res) => res.writeHead(503, { 'retry-after': '0' }).end(),
+  ],
   ['accepts and closes at once', (res) => res.socket?.destroy()],
   ['opens the stream and ends it at once', (res) => stream(res, '')],
 ]
@@ -38,7 +41,10 @@ async function measure(name: string, hostile: Hostile, transport: 'fetch' | 'eve
   if (name.includes('refuses')) server.once('request', () => server.close())
   const attempts: number[] = []
   const started = Date.now()
-  const s = createEventStream(url, transport === 'fetch' ? { transport } : { transport, EventSource })
+  const s = createEventStream(
+    url,
+    transport === 'fetch' ? { transport } : { transport, EventSource },
+  )
   s.status$.subscribe((status) => {
     if (status.state === 'connecting') attempts.push(Date.now() - started)
   })

@@ -25,6 +25,8 @@ export function describeStatus(status: StreamStatus): string {
       const wait = status.delay === undefined ? '' : ` in ${(status.delay / 1000).toFixed(1)} s`
       return `Reconnecting · attempt ${status.attempt}${wait}`
     }
+    case 'paused':
+      return `Paused · ${status.reason}`
     case 'closed':
       return `Closed · ${status.reason}`
   }

@@ -38,6 +38,8 @@ export function describeStatus(status: StreamStatus): string {
       const wait = status.delay === undefined ? '' : ` in ${(status.delay / 1000).toFixed(1)} s`
       return `reconnecting (attempt ${status.attempt}${wait})`
     }
+    case 'paused':
+      return `paused: ${status.reason}`
     case 'closed':
       return `closed: ${status.reason}`
   }
