@@ -3,7 +3,19 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/coverage/**', '**/node_modules/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/coverage/**',
+      '**/node_modules/**',
+      // The framework fixtures' generated files and the packed packages they install.
+      '**/.next/**',
+      '**/.nuxt/**',
+      '**/.output/**',
+      '**/next-env.d.ts',
+      'integrations/.packed/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
