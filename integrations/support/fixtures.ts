@@ -9,8 +9,8 @@ export const integrations = fileURLToPath(new URL('..', import.meta.url))
 const repository = join(integrations, '..')
 
 /** The apps, each its own pnpm workspace with a committed lockfile. */
-export const FIXTURES = ['next', 'nuxt'] as const
-export type Fixture = 'next' | 'nuxt' | 'lower-bounds'
+export const FIXTURES = ['next', 'nuxt', 'lower-bounds'] as const
+export type Fixture = (typeof FIXTURES)[number]
 
 export const fixtureDir = (fixture: Fixture) => join(integrations, 'fixtures', fixture)
 
