@@ -27,4 +27,10 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // CommonJS on purpose: these fixtures are what `require` users write.
+    files: ['integrations/fixtures/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 )
