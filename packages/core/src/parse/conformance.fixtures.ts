@@ -214,6 +214,26 @@ export const fixtures: Fixture[] = [
     events: [event('a\uFFFD\uFFFDb\uFFFD')],
   },
   {
+    // Node's decoder copies mostly-ASCII chunks byte for byte and decodes only the runs of
+    // non-ASCII bytes; these streams hold a few such runs among hundreds of ASCII bytes.
+    rule: 'decodes a few non-ASCII characters among much ASCII, wherever the chunks are cut',
+    stream: `data: ${'a'.repeat(300)}é${'b'.repeat(200)}\nid: 日-7\n\ndata: ${'c'.repeat(300)}😀\n\n`,
+    events: [
+      event(`${'a'.repeat(300)}é${'b'.repeat(200)}`, { id: '日-7' }),
+      event(`${'c'.repeat(300)}😀`, { lastEventId: '日-7' }),
+    ],
+  },
+  {
+    rule: 'replaces invalid bytes among much ASCII with U+FFFD',
+    stream: bytes(`data: ${'a'.repeat(300)}`, [0xff], 'b', [0xe2, 0x82], `${'c'.repeat(300)}\n\n`),
+    events: [event(`${'a'.repeat(300)}\uFFFDb\uFFFD${'c'.repeat(300)}`)],
+  },
+  {
+    rule: 'decodes text that turns from mostly non-ASCII to ASCII and back',
+    stream: `data: ${'東京'.repeat(20)}\n\ndata: ${'x'.repeat(700)}\n\ndata: ${'ü'.repeat(30)}\n\n`,
+    events: [event('東京'.repeat(20)), event('x'.repeat(700)), event('ü'.repeat(30))],
+  },
+  {
     rule: 'keeps NUL and other control characters in data',
     stream: 'data: a\u0000b\u0001\n\n',
     events: [event('a\u0000b\u0001')],

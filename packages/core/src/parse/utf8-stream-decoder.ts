@@ -1,129 +1,103 @@
 /**
- * Streaming UTF-8 decoding, fast on Node as well as in browsers.
+ * Streaming UTF-8 decoding, as fast in Node as a browser's own decoder is for it.
  *
- * Node's TextDecoder has two speeds. Without `stream`, pure ASCII decodes about 4.4× faster
- * (≈3 300 vs ≈750 MB/s on 16 KiB chunks of the bench's quote corpus) — but once `stream` is
- * used a decoder leaves that path for good, and for text with any non-ASCII the one-shot path is
- * the slow one (≈190 vs ≈455 MB/s on the multi-line corpus). So ASCII chunks are decoded one
- * shot, a chunk with anything else switches to a streaming decoder, and a run of ASCII chunks
- * switches back. Both paths give the same text. Figures: `pnpm --filter @rivulet/bench
- * bench:decode`, on the 2-core machine described in bench/results.md.
+ * Browsers decode ASCII at memory speed in `TextDecoder`, streaming or not; Node 20's streaming
+ * `TextDecoder` (ICU) does not, and its one-shot decode slows down from the first non-ASCII byte
+ * of a chunk on. Where Node's `Buffer` exists, a chunk is first copied one byte per character
+ * (`latin1Slice`, a memcpy), and `Buffer.byteLength` (vectorised) counts its bytes ≥ 0x80: none,
+ * and that copy is the text; a few, and only their runs are decoded as UTF-8 and spliced in;
+ * many, and the chunk goes to the streaming `TextDecoder`, which handles such text best. Figures
+ * for each choice: `pnpm --filter @rivulet/bench bench:decode` (bench/results.md).
  *
- * Splitting the input right before the lead byte of an unfinished sequence, as the one-shot path
- * does, is exact: the WHATWG decoder starts afresh at any lead byte (ending an unfinished
- * sequence with U+FFFD, as a one-shot decode at end of input does), so the pieces decode to the
- * same text as the whole stream would.
+ * The splice is exact: a run of bytes ≥ 0x80 lies between ASCII bytes, where the WHATWG decoder
+ * always starts afresh, so decoding the run alone gives what the stream decoder would. Only a run
+ * at the very end of a chunk can be a character cut in two; its unfinished tail waits for the
+ * next chunk.
  */
 export interface Utf8StreamDecoder {
   /** Decodes the next chunk; an unfinished character at its end waits for the next chunk. */
   decode(chunk: Uint8Array): string
-  /**
-   * The bytes of the text the last `decode` returned, when there is one byte per character
-   * (ASCII): byte `i` is then `text.charCodeAt(i)` wherever that is ASCII, and reading a byte is
-   * far cheaper than `charCodeAt`. `undefined` otherwise.
-   */
-  readonly codes: Uint8Array | undefined
-  /** The stream ended: an unfinished character becomes U+FFFD. */
-  flush(): string
   /** Forgets an unfinished character, for the start of a new stream. */
   reset(): void
 }
 
-const CONTINUATION_MIN = 0x80
-const LEAD_TWO_BYTES = 0xc0
-const LEAD_THREE_BYTES = 0xe0
-const LEAD_FOUR_BYTES = 0xf0
+interface NodeBuffer {
+  byteLength(text: string, encoding: 'utf8'): number
+  prototype: {
+    latin1Slice(this: Uint8Array, start: number, end: number): string
+    utf8Slice(this: Uint8Array, start: number, end: number): string
+  }
+}
 
+const NODE_BUFFER = (globalThis as { Buffer?: NodeBuffer }).Buffer
+const LATIN1 = NODE_BUFFER?.prototype.latin1Slice
 const STREAM = { stream: true }
-// ASCII chunks in a row, decoded by the streaming decoder, before the one-shot path is taken
-// again: text that mixes scripts would otherwise flip at every chunk that happens to be ASCII.
-const ASCII_RUN_TO_SWITCH_BACK = 4
+const HIGH_RUN = /[\x80-\xff]+/g
+// Past one byte ≥ 0x80 in this many, splicing runs costs more than the streaming decoder
+// (a native call per run against ~1 ns a byte): bench/results.md, decode table.
+const SPARSE = 256
 
 export function createUtf8StreamDecoder(): Utf8StreamDecoder {
-  // BOMs are the parser's business: the spec strips one at the start of the stream only, and a
-  // one-shot decoder would strip one at the start of every chunk.
-  const oneShot = new TextDecoder('utf-8', { ignoreBOM: true })
-  let streaming: TextDecoder | undefined
-  let streamingActive = false
-  let asciiRun = 0
+  // BOMs are the parser's business: the spec strips one at the start of the stream only.
+  const streaming = new TextDecoder('utf-8', { ignoreBOM: true })
+  let useStreaming = LATIN1 === undefined
+  // Node path: the bytes of a character the last chunk cut in two.
   let carry: Uint8Array | undefined
-  let codes: Uint8Array | undefined
 
-  function decodeOneShot(chunk: Uint8Array): string {
-    let bytes = chunk
-    if (carry !== undefined) {
-      bytes = new Uint8Array(carry.length + chunk.length)
-      bytes.set(carry)
-      bytes.set(chunk, carry.length)
-      carry = undefined
+  function splice(bytes: Uint8Array, text: string, high: number): string {
+    const utf8 = (NODE_BUFFER as NodeBuffer).prototype.utf8Slice
+    let out = ''
+    let from = 0
+    HIGH_RUN.lastIndex = 0
+    // Bounded by `high`: every match holds at least one of the chunk's `high` bytes.
+    for (let seen = 0; seen < high; ) {
+      const run = HIGH_RUN.exec(text) as RegExpExecArray
+      const start = run.index
+      let end = start + run[0].length
+      seen += run[0].length
+      // Copied: the caller may reuse the chunk's buffer for its next read.
+      if (end === bytes.length && (end = completeLength(bytes)) < bytes.length) {
+        carry = bytes.slice(end)
+      }
+      out += text.slice(from, start) + utf8.call(bytes, start, end)
+      from = end
     }
-    const end = completeLength(bytes)
-    // Copied: the caller may reuse the chunk's buffer for its next read.
-    if (end < bytes.length) carry = bytes.slice(end)
-    if (end === 0) return ''
-    const decoded = end === bytes.length ? bytes : bytes.subarray(0, end)
-    const text = oneShot.decode(decoded)
-    // A multi-byte character makes the text shorter than its bytes: not ASCII. (No sequence
-    // gives more UTF-16 units than bytes, so equal lengths mean one byte per character.)
-    if (text.length === end && carry === undefined) {
-      codes = decoded
-      return text
-    }
-    return text + startStreaming()
-  }
-
-  /** Hands the carried bytes to the streaming decoder; returns what they decode to already. */
-  function startStreaming(): string {
-    streaming ??= new TextDecoder('utf-8', { ignoreBOM: true })
-    streamingActive = true
-    asciiRun = 0
-    const rest = carry
-    carry = undefined
-    // Bytes that can never start a character (C0, F8…) decode to U+FFFD at once.
-    return rest === undefined ? '' : streaming.decode(rest, STREAM)
-  }
-
-  function decodeStreaming(decoder: TextDecoder, chunk: Uint8Array): string {
-    const text = decoder.decode(chunk, STREAM)
-    // Back to one-shot only when the streaming decoder holds nothing: the chunk ended in ASCII.
-    if (text.length === chunk.length && (chunk[chunk.length - 1] ?? 0) < CONTINUATION_MIN) {
-      if (++asciiRun >= ASCII_RUN_TO_SWITCH_BACK) streamingActive = false
-    } else {
-      asciiRun = 0
-    }
-    return text
+    return carry === undefined ? out + text.slice(from) : out
   }
 
   return {
-    get codes() {
-      return codes
-    },
     decode(chunk: Uint8Array): string {
-      codes = undefined
-      if (streamingActive && streaming !== undefined) return decodeStreaming(streaming, chunk)
-      // A stream trickling in byte by byte: skip the decoder call (V8 caches one-character
-      // strings); `pnpm bench` shows 1-byte chunks of ASCII at 3× and more eventsource-parser.
-      if (chunk.length === 1 && carry === undefined && (chunk[0] as number) < CONTINUATION_MIN) {
-        codes = chunk
-        return String.fromCharCode(chunk[0] as number)
+      if (useStreaming) {
+        const text = streaming.decode(chunk, STREAM)
+        // Back to the Node path once chunks turn mostly ASCII again, and only when the decoder
+        // holds no unfinished character (the chunk ended in ASCII).
+        if (
+          LATIN1 !== undefined &&
+          (chunk[chunk.length - 1] as number) < 0x80 &&
+          (chunk.length - text.length) * SPARSE < chunk.length
+        ) {
+          useStreaming = false
+        }
+        return text
       }
-      return decodeOneShot(chunk)
-    },
-    flush(): string {
-      if (streamingActive && streaming !== undefined) {
-        streamingActive = false
-        return streaming.decode()
+      let bytes = chunk
+      if (carry !== undefined) {
+        bytes = new Uint8Array(carry.length + chunk.length)
+        bytes.set(carry)
+        bytes.set(chunk, carry.length)
+        carry = undefined
       }
-      const rest = carry
-      carry = undefined
-      return rest === undefined ? '' : oneShot.decode(rest)
+      const text = (LATIN1 as NodeBuffer['prototype']['latin1Slice']).call(bytes, 0, bytes.length)
+      const high = (NODE_BUFFER as NodeBuffer).byteLength(text, 'utf8') - text.length
+      if (high === 0) return text
+      if (high * SPARSE < bytes.length) return splice(bytes, text, high)
+      useStreaming = true
+      return streaming.decode(bytes, STREAM)
     },
     reset(): void {
-      codes = undefined
-      // decode() without input also empties the streaming decoder, for the next stream.
-      streaming?.decode()
-      streamingActive = false
-      asciiRun = 0
+      // decode() without input also empties the streaming decoder.
+      streaming.decode()
+      useStreaming = LATIN1 === undefined
       carry = undefined
     },
   }
@@ -135,11 +109,8 @@ function completeLength(bytes: Uint8Array): number {
   // A sequence is at most four bytes long, so only the last three can hold an unfinished one.
   for (let i = length - 1; i >= 0 && i >= length - 3; i--) {
     const byte = bytes[i] as number
-    if (byte < CONTINUATION_MIN) return length
-    if (byte >= LEAD_TWO_BYTES) {
-      const needed = byte >= LEAD_FOUR_BYTES ? 4 : byte >= LEAD_THREE_BYTES ? 3 : 2
-      return length - i < needed ? i : length
-    }
+    if (byte >= 0xc0) return length - i < (byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2) ? i : length
+    if (byte < 0x80) return length
   }
   return length
 }
