@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { createParser as createParser4 } from 'eventsource-parser'
 import { createParser as createParser3 } from 'eventsource-parser-3'
 // Type-only, from the contract, so this file typechecks whether or not core has been built.
@@ -226,22 +227,22 @@ function floor(id: string, label: string, makeDecode: () => Decode): Competitor 
 }
 
 /**
- * Loads Rivulet's parser from the built package, as users get it, or from source through tsx
- * (`fromSource`) to iterate without a build. Returns undefined, with the reason, when it is not
+ * Loads Rivulet's parser from the built package, as users get it, or from another module (its
+ * sources through tsx, or a variant) to iterate without a build. Returns undefined, with the reason, when it is not
  * there yet, so the harness still runs against its peers.
  */
 async function loadRivulet(
-  fromSource: boolean,
+  core: string | undefined,
 ): Promise<{ competitor: Competitor } | { missing: string }> {
   // Specifiers held in variables so the typechecker does not insist on a built `dist/`.
-  const specifier = fromSource ? '../packages/core/src/index.ts' : '@rivulet/core'
+  const specifier = core ?? '@rivulet/core'
   try {
-    const core = (await import(specifier)) as { createParser?: unknown }
-    if (typeof core.createParser !== 'function') {
+    const module = (await import(specifier)) as { createParser?: unknown }
+    if (typeof module.createParser !== 'function') {
       return { missing: `${specifier} does not export createParser yet` }
     }
-    const label = fromSource ? 'rivulet (source)' : 'rivulet'
-    return { competitor: rivulet(core.createParser as CreateRivuletParser, label) }
+    const label = core === undefined ? 'rivulet' : `rivulet (${path.basename(core)})`
+    return { competitor: rivulet(module.createParser as CreateRivuletParser, label) }
   } catch (error) {
     return { missing: `cannot import ${specifier}: ${(error as Error).message.split('\n')[0]}` }
   }
@@ -250,9 +251,9 @@ async function loadRivulet(
 export const COMPETITOR_IDS = ['rivulet', 'esp4', 'esp3', 'floor', 'floor1'] as const
 
 export async function loadCompetitors(
-  fromSource: boolean,
+  core: string | undefined,
 ): Promise<{ competitors: Competitor[]; missing: string | undefined }> {
-  const loaded = await loadRivulet(fromSource)
+  const loaded = await loadRivulet(core)
   const competitors = [
     eventsourceParser('esp4', 'eventsource-parser 4.x', createParser4),
     eventsourceParser('esp3', 'eventsource-parser 3.x', createParser3),

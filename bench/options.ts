@@ -1,5 +1,10 @@
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { threadClockWorks, type Clock } from './clocks'
 import { COMPETITOR_IDS } from './competitors'
+
+/** Rivulet from its sources, through tsx. */
+export const CORE_SOURCE = '../packages/core/src/index.ts'
 
 export interface Options {
   quick: boolean
@@ -8,7 +13,8 @@ export interface Options {
   /** Competitor ids to run; all when empty. */
   parsers: string[]
   chunkSizes: number[]
-  coreFromSource: boolean
+  /** Where Rivulet's parser comes from: the built package (undefined), or a module to import. */
+  core: string | undefined
   /** Feed every parser pre-decoded strings, to time parsing without decoding. */
   strings: boolean
   /** What time means; see clocks.ts. Main-thread CPU time where Linux /proc offers it. */
@@ -29,6 +35,7 @@ export const USAGE = `Usage: pnpm bench [-- options]
   --parsers <ids>      comma-separated subset of ${COMPETITOR_IDS.join(',')}
   --chunks <sizes>     comma-separated chunk sizes in bytes (default ${DEFAULT_CHUNK_SIZES.join(',')})
   --core-src           import Rivulet from packages/core/src through tsx instead of dist/
+  --core <file>        import Rivulet's createParser from this module (to compare a variant)
   --strings            feed every parser pre-decoded text: parsing alone, without decoding
   --clock <clock>      thread (main-thread CPU time, the default on Linux), cpu (whole
                        process) or wall
@@ -36,13 +43,17 @@ export const USAGE = `Usage: pnpm bench [-- options]
   --out <file>         write the markdown report there (default results.md on full runs)
   --no-out             write no report file`
 
+function asModule(file: string): string {
+  return file === CORE_SOURCE || file.startsWith('file:') ? file : pathToFileURL(path.resolve(file)).href
+}
+
 export function parseOptions(argv: string[]): Options | { error: string } {
   const options: Options = {
     quick: false,
     filters: [],
     parsers: [],
     chunkSizes: DEFAULT_CHUNK_SIZES,
-    coreFromSource: false,
+    core: undefined,
     clock: threadClockWorks ? 'thread' : 'cpu',
     strings: false,
     isolate: true,
@@ -82,7 +93,11 @@ export function parseOptions(argv: string[]): Options | { error: string } {
           }
           break
         case '--core-src':
-          options.coreFromSource = true
+          options.core = CORE_SOURCE
+          break
+        case '--core':
+          // A path from the command line, or what a parent passes its child unchanged.
+          options.core = asModule(value())
           break
         case '--strings':
           options.strings = true
@@ -141,7 +156,7 @@ export function childArgs(
   // The parent's parsers, named, so a child that cannot load one fails instead of leaving it out.
   const args = ['--child', id, '--chunks', String(chunkSize), '--parsers', parsers.join(',')]
   if (options.quick) args.push('--quick')
-  if (options.coreFromSource) args.push('--core-src')
+  if (options.core !== undefined) args.push('--core', options.core)
   args.push('--clock', options.clock)
   if (options.strings) args.push('--strings')
   return args

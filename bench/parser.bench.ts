@@ -44,7 +44,7 @@ function measureOptions(options: Options): MeasureOptions {
 async function selectCompetitors(
   options: Options,
 ): Promise<{ competitors: Competitor[]; missing: string | undefined }> {
-  const loaded = await loadCompetitors(options.coreFromSource)
+  const loaded = await loadCompetitors(options.core)
   const competitors = loaded.competitors.filter(
     (c) => options.parsers.length === 0 || options.parsers.includes(c.id),
   )
@@ -115,7 +115,7 @@ async function main(): Promise<number> {
   console.error(`verified ${planned.length} scenarios × ${competitors.length} parsers`)
 
   const ids = competitors.map((c) => c.id)
-  const buildAtStart = rivuletBuild(options.coreFromSource)
+  const buildAtStart = rivuletBuild(options.core)
   const rows: Row[] = []
   for (const p of planned) {
     let results: Map<string, Measurement>
@@ -142,10 +142,10 @@ async function main(): Promise<number> {
     `Machine: ${machineLine()}  `,
     `Command: \`${commandLine()}\`  `,
     `Rivulet: ${buildAtStart}  `,
-    ...(buildAtStart === rivuletBuild(options.coreFromSource)
+    ...(buildAtStart === rivuletBuild(options.core)
       ? []
       : [
-          `**Rivulet was rebuilt during the run** (now ${rivuletBuild(options.coreFromSource)}): rows may mix builds.  `,
+          `**Rivulet was rebuilt during the run** (now ${rivuletBuild(options.core)}): rows may mix builds.  `,
         ]),
     `Run: ${new Date().toISOString()}, ${seconds} s, load average ${loadAtStart} before, ` +
       `${loadLabel()} after${options.quick ? ', --quick (indicative only)' : ''}`,

@@ -88,8 +88,8 @@ export function noise(rows: Row[], count: number): string {
 }
 
 /** When the measured build of Rivulet was made: the lead rebuilds often, so figures need a date. */
-export function rivuletBuild(fromSource: boolean): string {
-  if (fromSource) return 'packages/core/src through tsx'
+export function rivuletBuild(core: string | undefined): string {
+  if (core !== undefined) return `${core} through tsx`
   try {
     const built = statSync(new URL('../packages/core/dist/index.js', import.meta.url)).mtime
     return `packages/core/dist/index.js built ${built.toISOString()}`
