@@ -139,11 +139,10 @@ export function createParser(options: ParserOptions): EventStreamParser {
    * The hot path: every character of the stream passes here once. Line ends are found with
    * indexOf, in native code, each search cached until the scan passes it (one search for CR in
    * a chunk without any), which keeps a chunk O(n) whatever its lines look like. Blank, `data:`,
-   * `id:` and `event:` lines are recognised by name and colon and handled inline; the block's
-   * state lives in locals meanwhile and is written back at the end and around `processLine`.
-   * Locals and inline handling against calling `processLine` for every line: ≈1.6× on parsing
-   * decoded text (`pnpm bench --strings`, bench/results.md). The inline `data:` handling is a
-   * twin of `appendData`, and the blank line's of the spec's dispatch steps nowhere else.
+   * `id:` and `event:` lines are recognised by name and colon and handled inline, with the
+   * block's state in locals, written back around `processLine` (every other line, and a line
+   * that completes one a previous chunk started) and at the end. The inline `data:` handling is
+   * a twin of `appendData`. Figures: `pnpm bench --strings` (parsing alone), bench/results.md.
    */
   function scan(text: string): void {
     const length = text.length
@@ -153,29 +152,15 @@ export function createParser(options: ParserOptions): EventStreamParser {
       skipLF = false
       if (text.charCodeAt(0) === LF) position = 1
     }
+    // The start of the line that completes `pending`, if there is one.
+    let joinAt = pending === '' ? -1 : position
+    if (joinAt === 0 && length === 1) {
+      // One more character of an unfinished line, as when bytes trickle in one at a time.
+      const c = text.charCodeAt(0)
+      if (c !== LF && c !== CR) return appendPending(text)
+    }
     let cr = text.indexOf('\r', position)
     let lf = text.indexOf('\n', position)
-
-    if (pending !== '') {
-      // Finish the line a previous chunk started; only such a line is ever copied.
-      const end = cr < 0 || (lf >= 0 && lf < cr) ? lf : cr
-      if (end < 0) return appendPending(position > 0 ? text.slice(position) : text)
-      const line = pending + text.slice(position, end)
-      pending = ''
-      pendingPieces = 0
-      if (line.length > maxLineLength) return fail('line-too-long', maxLineLength)
-      // spec: "end-of-line = ( cr lf / cr / lf )"
-      position = end + 1
-      if (end === lf) lf = text.indexOf('\n', position)
-      else {
-        if (position === length) skipLF = true
-        else if (position === lf) lf = text.indexOf('\n', ++position)
-        cr = text.indexOf('\r', position)
-      }
-      processLine(line)
-      if (epoch !== startEpoch) return
-    }
-
     let buffer = data
     let buffered = hasData
     let type = eventType
@@ -199,7 +184,15 @@ export function createParser(options: ParserOptions): EventStreamParser {
         cr = text.indexOf('\r', position)
       }
 
-      if (start === end) {
+      let line: string
+      if (start === joinAt) {
+        // Only a line cut by a chunk boundary is ever copied.
+        line = pending + text.slice(start, end)
+        pending = ''
+        pendingPieces = 0
+        joinAt = -1
+        if (line.length > maxLineLength) return fail('line-too-long', maxLineLength)
+      } else if (start === end) {
         // spec: "If the line is empty (a blank line) — Dispatch the event": the last event ID
         // string takes the buffer's value; with no data, the buffers empty and nothing fires.
         lastEventId = ids
@@ -216,70 +209,74 @@ export function createParser(options: ParserOptions): EventStreamParser {
           type = ''
           if (id !== undefined) {
             id = undefined
-            if (onId !== undefined) {
-              onId(ids)
-              if (epoch !== startEpoch) return
-            }
+            onId?.(ids)
+            if (epoch !== startEpoch) return
           }
         }
         continue
-      }
-      if (end - start > maxLineLength) return fail('line-too-long', maxLineLength)
-      const first = text.charCodeAt(start)
-      if (
-        first === LOWER_D &&
-        text.charCodeAt(start + 4) === COLON &&
-        text.charCodeAt(start + 1) === LOWER_A &&
-        text.charCodeAt(start + 2) === LOWER_T &&
-        text.charCodeAt(start + 3) === LOWER_A
-      ) {
-        // Twin of appendData. spec: one leading space is not part of the value.
-        const value = text.slice(text.charCodeAt(start + 5) === SPACE ? start + 6 : start + 5, end)
-        if (buffered) buffer += '\n' + value
-        else {
-          buffer = value
-          buffered = true
-        }
-        if (buffer.length > maxEventLength) return fail('event-too-large', maxEventLength)
-        if (++appended > flattenAt) {
-          data = buffer
-          compact()
-          buffer = data
-          appended = 0
-        }
-      } else if (
-        first === LOWER_I &&
-        text.charCodeAt(start + 2) === COLON &&
-        text.charCodeAt(start + 1) === LOWER_D
-      ) {
-        const value = text.slice(text.charCodeAt(start + 3) === SPACE ? start + 4 : start + 3, end)
-        // spec: an id containing U+0000 NULL is ignored.
-        if (value.indexOf('\0') < 0) ids = id = value
-      } else if (
-        first === LOWER_E &&
-        text.charCodeAt(start + 5) === COLON &&
-        text.charCodeAt(start + 1) === LOWER_V &&
-        text.charCodeAt(start + 2) === LOWER_E &&
-        text.charCodeAt(start + 3) === LOWER_N &&
-        text.charCodeAt(start + 4) === LOWER_T
-      ) {
-        type = text.slice(text.charCodeAt(start + 6) === SPACE ? start + 7 : start + 6, end)
       } else {
-        data = buffer
-        hasData = buffered
-        eventType = type
-        idBuffer = ids
-        blockId = id
-        pieces = appended
-        processLine(text.slice(start, end))
-        if (epoch !== startEpoch) return
-        buffer = data
-        buffered = hasData
-        type = eventType
-        ids = idBuffer
-        id = blockId
-        appended = pieces
+        if (end - start > maxLineLength) return fail('line-too-long', maxLineLength)
+        const first = text.charCodeAt(start)
+        if (
+          first === LOWER_D &&
+          text.charCodeAt(start + 4) === COLON &&
+          text.charCodeAt(start + 1) === LOWER_A &&
+          text.charCodeAt(start + 2) === LOWER_T &&
+          text.charCodeAt(start + 3) === LOWER_A
+        ) {
+          // Twin of appendData. spec: one leading space is not part of the value.
+          const value = text.slice(text.charCodeAt(start + 5) === SPACE ? start + 6 : start + 5, end)
+          if (buffered) buffer += '\n' + value
+          else {
+            buffer = value
+            buffered = true
+          }
+          if (buffer.length > maxEventLength) return fail('event-too-large', maxEventLength)
+          if (++appended > flattenAt) {
+            data = buffer
+            compact()
+            buffer = data
+            appended = 0
+          }
+          continue
+        }
+        if (
+          first === LOWER_I &&
+          text.charCodeAt(start + 2) === COLON &&
+          text.charCodeAt(start + 1) === LOWER_D
+        ) {
+          const value = text.slice(text.charCodeAt(start + 3) === SPACE ? start + 4 : start + 3, end)
+          // spec: an id containing U+0000 NULL is ignored.
+          if (value.indexOf('\0') < 0) ids = id = value
+          continue
+        }
+        if (
+          first === LOWER_E &&
+          text.charCodeAt(start + 5) === COLON &&
+          text.charCodeAt(start + 1) === LOWER_V &&
+          text.charCodeAt(start + 2) === LOWER_E &&
+          text.charCodeAt(start + 3) === LOWER_N &&
+          text.charCodeAt(start + 4) === LOWER_T
+        ) {
+          type = text.slice(text.charCodeAt(start + 6) === SPACE ? start + 7 : start + 6, end)
+          continue
+        }
+        line = text.slice(start, end)
       }
+      data = buffer
+      hasData = buffered
+      eventType = type
+      idBuffer = ids
+      blockId = id
+      pieces = appended
+      processLine(line)
+      if (epoch !== startEpoch) return
+      buffer = data
+      buffered = hasData
+      type = eventType
+      ids = idBuffer
+      id = blockId
+      appended = pieces
     }
     data = buffer
     hasData = buffered

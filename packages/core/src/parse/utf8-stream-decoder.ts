@@ -37,10 +37,16 @@ export function createUtf8StreamDecoder(): Utf8StreamDecoder {
   const streaming = new TextDecoder('utf-8', { ignoreBOM: true })
   // The Node path is taken only while the streaming decoder holds no unfinished character.
   let copying = NODE !== undefined
+  // The streaming decoder holds no unfinished character.
+  let clean = true
   return {
     decode(chunk: Uint8Array): string {
       const length = chunk.length
-      const endsInAscii = (chunk[length - 1] as number) < 0x80
+      const last = chunk[length - 1] as number
+      const endsInAscii = last < 0x80
+      // A stream trickling in byte by byte: V8 keeps one-character strings ready, so this skips
+      // a native call per byte (`pnpm bench --chunks 1`, bench/results.md).
+      if (length === 1 && endsInAscii && clean) return String.fromCharCode(last)
       if (copying) {
         const { latin1Slice, utf8Slice } = (NODE as NodeBuffer).prototype
         const text = latin1Slice.call(chunk, 0, length)
@@ -60,6 +66,7 @@ export function createUtf8StreamDecoder(): Utf8StreamDecoder {
         }
       }
       const text = streaming.decode(chunk, STREAM)
+      clean = endsInAscii
       copying = NODE !== undefined && endsInAscii && (length - text.length) * SPARSE < length
       return text
     },
@@ -67,6 +74,7 @@ export function createUtf8StreamDecoder(): Utf8StreamDecoder {
       // decode() without input also empties the streaming decoder.
       streaming.decode()
       copying = NODE !== undefined
+      clean = true
     },
   }
 }
