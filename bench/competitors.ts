@@ -1,4 +1,5 @@
-import path from 'node:path'
+// No Node API here: the Chromium run bundles this file into its page.
+import { getLines, getMessages } from '@microsoft/fetch-event-source/lib/esm/parse.js'
 import { createParser as createParser4 } from 'eventsource-parser'
 import { createParser as createParser3 } from 'eventsource-parser-3'
 // Type-only, from the contract, so this file typechecks whether or not core has been built.
@@ -29,6 +30,10 @@ export interface Competitor {
   label: string
   /** The floor reports counts only; its data fields stay undefined. */
   parsesFields: boolean
+  /** fetch-event-source drops comment lines without a callback for them. */
+  countsComments: boolean
+  /** fetch-event-source parses bytes only, so --strings leaves it out. */
+  takesStrings: boolean
   start(tally: Tally, separator: string): Session
 }
 
@@ -54,13 +59,15 @@ function onEvent(tally: Tally, data: string, type: string, id: string | undefine
   tally.idChars += id === undefined ? 0 : id.length
 }
 
-type CreateRivuletParser = (options: ParserOptions) => EventStreamParser
+export type CreateRivuletParser = (options: ParserOptions) => EventStreamParser
 
-function rivulet(createParser: CreateRivuletParser, label: string): Competitor {
+export function rivulet(createParser: CreateRivuletParser, label: string): Competitor {
   return {
     id: 'rivulet',
     label,
     parsesFields: true,
+    countsComments: true,
+    takesStrings: true,
     start(tally) {
       const parser = createParser({
         onEvent: (event) => {
@@ -94,6 +101,8 @@ function eventsourceParser(
     id,
     label,
     parsesFields: true,
+    countsComments: true,
+    takesStrings: true,
     start(tally) {
       const decode = streamingDecode()
       // onComment is given because 4.x skips comment lines without it; Rivulet gets one too.
@@ -114,6 +123,38 @@ function eventsourceParser(
           parser.feed(decode(undefined))
           parser.reset()
         },
+      }
+    },
+  }
+}
+
+/**
+ * The parser inside `@microsoft/fetch-event-source` (what its `fetchEventSource` runs on the
+ * body's chunks): lines found in the bytes, each field and value decoded on its own. It reports
+ * a message at every blank line and has no comment callback; the corpora fit both.
+ */
+function fetchEventSource(): Competitor {
+  return {
+    id: 'fes',
+    label: '@microsoft/fetch-event-source 2.x',
+    parsesFields: true,
+    countsComments: false,
+    takesStrings: false,
+    start(tally) {
+      const onChunk = getLines(
+        getMessages(
+          () => undefined,
+          () => undefined,
+          (message) => {
+            onEvent(tally, message.data, message.event || 'message', message.id)
+          },
+        ),
+      )
+      return {
+        feed: (chunk) => {
+          if (typeof chunk !== 'string') onChunk(chunk)
+        },
+        end: () => undefined,
       }
     },
   }
@@ -176,6 +217,8 @@ function floor(id: string, label: string, makeDecode: () => Decode): Competitor 
     id,
     label,
     parsesFields: false,
+    countsComments: false,
+    takesStrings: true,
     start(tally, separator) {
       const decode = makeDecode()
       // Proper prefixes of the separator, longest first, to spot one cut by a chunk boundary.
@@ -241,25 +284,31 @@ async function loadRivulet(
     if (typeof module.createParser !== 'function') {
       return { missing: `${specifier} does not export createParser yet` }
     }
-    const label = core === undefined ? 'rivulet' : `rivulet (${path.basename(core)})`
+    const label = core === undefined ? 'rivulet' : `rivulet (${core.split('/').slice(-2).join('/')})`
     return { competitor: rivulet(module.createParser as CreateRivuletParser, label) }
   } catch (error) {
     return { missing: `cannot import ${specifier}: ${(error as Error).message.split('\n')[0]}` }
   }
 }
 
-export const COMPETITOR_IDS = ['rivulet', 'esp4', 'esp3', 'floor', 'floor1'] as const
+export const COMPETITOR_IDS = ['rivulet', 'esp4', 'esp3', 'fes', 'floor', 'floor1'] as const
+
+/** Everyone but Rivulet, in table order. */
+export function peers(): Competitor[] {
+  return [
+    eventsourceParser('esp4', 'eventsource-parser 4.x', createParser4),
+    eventsourceParser('esp3', 'eventsource-parser 3.x', createParser3),
+    fetchEventSource(),
+    floor('floor', 'floor (streaming TextDecoder + indexOf)', streamingDecode),
+    floor('floor1', 'floor (one-shot TextDecoder + indexOf)', oneShotDecode),
+  ]
+}
 
 export async function loadCompetitors(
   core: string | undefined,
 ): Promise<{ competitors: Competitor[]; missing: string | undefined }> {
   const loaded = await loadRivulet(core)
-  const competitors = [
-    eventsourceParser('esp4', 'eventsource-parser 4.x', createParser4),
-    eventsourceParser('esp3', 'eventsource-parser 3.x', createParser3),
-    floor('floor', 'floor (streaming TextDecoder + indexOf)', streamingDecode),
-    floor('floor1', 'floor (one-shot TextDecoder + indexOf)', oneShotDecode),
-  ]
+  const competitors = peers()
   if ('competitor' in loaded) competitors.unshift(loaded.competitor)
   return { competitors, missing: 'missing' in loaded ? loaded.missing : undefined }
 }

@@ -214,19 +214,19 @@ export const fixtures: Fixture[] = [
     events: [event('a\uFFFD\uFFFDb\uFFFD')],
   },
   {
-    // Node's decoder copies mostly-ASCII chunks byte for byte and decodes only the runs of
-    // non-ASCII bytes; these streams hold a few such runs among hundreds of ASCII bytes.
+    // Node's decoder copies mostly-ASCII chunks byte for byte and decodes only the blocks that
+    // hold other bytes, when there are fewer than one in 2 KiB: these streams are that sparse.
     rule: 'decodes a few non-ASCII characters among much ASCII, wherever the chunks are cut',
-    stream: `data: ${'a'.repeat(300)}é${'b'.repeat(200)}\nid: 日-7\n\ndata: ${'c'.repeat(300)}😀\n\n`,
+    stream: `data: ${'a'.repeat(5000)}é${'b'.repeat(5000)}\nid: 日\n\ndata: ${'c'.repeat(2000)}😀\n\n`,
     events: [
-      event(`${'a'.repeat(300)}é${'b'.repeat(200)}`, { id: '日-7' }),
-      event(`${'c'.repeat(300)}😀`, { lastEventId: '日-7' }),
+      event(`${'a'.repeat(5000)}é${'b'.repeat(5000)}`, { id: '日' }),
+      event(`${'c'.repeat(2000)}😀`, { lastEventId: '日' }),
     ],
   },
   {
     rule: 'replaces invalid bytes among much ASCII with U+FFFD',
-    stream: bytes(`data: ${'a'.repeat(300)}`, [0xff], 'b', [0xe2, 0x82], `${'c'.repeat(300)}\n\n`),
-    events: [event(`${'a'.repeat(300)}\uFFFDb\uFFFD${'c'.repeat(300)}`)],
+    stream: bytes(`data: ${'a'.repeat(6000)}`, [0xff], 'b', [0xe2, 0x82], `${'c'.repeat(6000)}\n\n`),
+    events: [event(`${'a'.repeat(6000)}\uFFFDb\uFFFD${'c'.repeat(6000)}`)],
   },
   {
     rule: 'decodes text that turns from mostly non-ASCII to ASCII and back',

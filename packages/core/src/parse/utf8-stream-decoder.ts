@@ -5,13 +5,14 @@
  * `TextDecoder` (ICU) does not, and its one-shot decode slows down from a chunk's first
  * non-ASCII byte on. So where Node's `Buffer` exists, a chunk is first copied one byte per
  * character (`latin1Slice`, a memcpy) and `Buffer.byteLength` (vectorised) counts its bytes
- * ≥ 0x80: with none, that copy is the text; with a few, only their runs are decoded as UTF-8 and
- * spliced in; with many, or when the chunk ends inside a character, the chunk goes to the
- * streaming `TextDecoder`, which stays in charge until a chunk ends in ASCII with few others.
- * Figures for each choice: `pnpm --filter @rivulet/bench bench:decode` (bench/results.md).
+ * ≥ 0x80: with none, that copy is the text; with a few, the blocks of about 1 KiB that hold them
+ * are decoded as UTF-8 (`utf8Slice`) and spliced in; with many, or when the chunk ends inside a
+ * character, the chunk goes to the streaming `TextDecoder`, which stays in charge until a chunk
+ * ends in ASCII with few others. Figures for each choice: `pnpm --filter @rivulet/bench
+ * bench:decode` (bench/results.md).
  *
- * The splice is exact: a run of bytes ≥ 0x80 lies between ASCII bytes, where the WHATWG decoder
- * always starts afresh, so decoding the run alone gives what the stream decoder would.
+ * The splice is exact: every block ends before an ASCII byte, where the WHATWG decoder always
+ * starts afresh, so decoding a block alone gives what the stream decoder would.
  */
 export interface Utf8StreamDecoder {
   /** Decodes the next chunk; an unfinished character at its end waits for the next chunk. */
@@ -27,10 +28,10 @@ interface NodeBuffer {
 
 const NODE = (globalThis as { Buffer?: NodeBuffer }).Buffer
 const STREAM = { stream: true }
-const HIGH_RUN = /[\x80-\xff]+/g
-// Past one byte ≥ 0x80 in this many, splicing (a native call per run) costs more than the
-// streaming decoder: bench/results.md, decode table.
-const SPARSE = 256
+// Blocks are decoded one shot, which is slow from the first byte ≥ 0x80 on: splicing pays while
+// at most about one block in two holds such bytes, one byte in SPARSE or fewer.
+const BLOCK = 1024
+const SPARSE = 2048
 
 export function createUtf8StreamDecoder(): Utf8StreamDecoder {
   // BOMs are the parser's business: the spec strips one at the start of the stream only.
@@ -55,12 +56,15 @@ export function createUtf8StreamDecoder(): Utf8StreamDecoder {
         if (endsInAscii && high * SPARSE < length) {
           let spliced = ''
           let from = 0
-          // Bounded by `high`: every run holds at least one of the chunk's high bytes.
-          for (HIGH_RUN.lastIndex = 0; high > 0; ) {
-            const run = HIGH_RUN.exec(text) as RegExpExecArray
-            spliced += text.slice(from, run.index)
-            spliced += utf8Slice.call(chunk, run.index, (from = HIGH_RUN.lastIndex))
-            high -= run[0].length
+          // Bounded: every block moves `from` on, and the chunk ends in ASCII.
+          while (high > 0 && from < length) {
+            let to = Math.min(from + BLOCK, length)
+            while ((chunk[to - 1] as number) >= 0x80) to++
+            const block = text.slice(from, to)
+            const count = (NODE as NodeBuffer).byteLength(block, 'utf8') - block.length
+            spliced += count > 0 ? utf8Slice.call(chunk, from, to) : block
+            high -= count
+            from = to
           }
           return spliced + text.slice(from)
         }
