@@ -274,9 +274,9 @@ function floor(id: string, label: string, makeDecode: () => Decode): Competitor 
  * sources through tsx, or a variant) to iterate without a build. Returns undefined, with the reason, when it is not
  * there yet, so the harness still runs against its peers.
  */
-async function loadRivulet(
+export async function loadRivuletParser(
   core: string | undefined,
-): Promise<{ competitor: Competitor } | { missing: string }> {
+): Promise<{ createParser: CreateRivuletParser; label: string } | { missing: string }> {
   // Specifiers held in variables so the typechecker does not insist on a built `dist/`.
   const specifier = core ?? '@rivulet/core'
   try {
@@ -285,10 +285,17 @@ async function loadRivulet(
       return { missing: `${specifier} does not export createParser yet` }
     }
     const label = core === undefined ? 'rivulet' : `rivulet (${core.split('/').slice(-2).join('/')})`
-    return { competitor: rivulet(module.createParser as CreateRivuletParser, label) }
+    return { createParser: module.createParser as CreateRivuletParser, label }
   } catch (error) {
     return { missing: `cannot import ${specifier}: ${(error as Error).message.split('\n')[0]}` }
   }
+}
+
+async function loadRivulet(
+  core: string | undefined,
+): Promise<{ competitor: Competitor } | { missing: string }> {
+  const loaded = await loadRivuletParser(core)
+  return 'missing' in loaded ? loaded : { competitor: rivulet(loaded.createParser, loaded.label) }
 }
 
 export const COMPETITOR_IDS = ['rivulet', 'esp4', 'esp3', 'fes', 'floor', 'floor1'] as const

@@ -36,10 +36,14 @@ const flat = (text: string): string => (' ' + text).slice(1)
  * "Event stream interpretation" defines it. Pure: no timers, no I/O.
  *
  * Memory is bounded by the limits whatever the server sends: at most `maxLineLength` characters
- * of a partial line and `maxEventLength` of data are buffered, held in flat strings or in at most
- * one concatenation node per sixteen characters, plus one 64 KiB piece of input a slice may keep
- * alive. Measured (parser.memory.test.ts): a flood of empty `data:` lines up to the 16 Mi-character
- * limit holds ≤ 3 bytes of heap per character of the limit; see bench/results.md for figures.
+ * of a partial line and `maxEventLength` of data are buffered, in flat strings or with at most one
+ * concatenation node per sixteen characters, and slices of input are copied out of it once they
+ * would keep more of it alive than twice the data they hold. Floods of empty or one-character
+ * `data:` lines, a line trickling in byte by byte, and short data lines in large chunks held 2.4
+ * to 3.3 bytes of heap per character of the limit (16 to 31 before, and 4 700 for the last);
+ * `pnpm --filter @rivulet/bench bench:parser:memory`, bench/results.md. parser.memory.test.ts
+ * asserts at most 6. One 64 KiB piece of input a slice points into (a partial line, the last id)
+ * may stay alive besides.
  */
 export function createParser(options: ParserOptions): EventStreamParser {
   const { onEvent, onComment, onRetry, onId, onError } = options
