@@ -25,6 +25,8 @@ export interface Options {
   child: string | undefined
   /** Where to write the markdown report; only full, unfiltered runs write by default. */
   out: string | undefined
+  /** Chromium run: a folder to save each scenario's CPU profile in. */
+  profile: string | undefined
 }
 
 export const DEFAULT_CHUNK_SIZES = [1, 1024, 16 * 1024, 64 * 1024, 256 * 1024, 2 * 1024 * 1024]
@@ -41,7 +43,8 @@ export const USAGE = `Usage: pnpm bench [-- options]
                        process) or wall
   --in-process         run all scenarios in this process instead of one fresh process each
   --out <file>         write the markdown report there (default results.md on full runs)
-  --no-out             write no report file`
+  --no-out             write no report file
+  --profile <dir>      (Chromium) save a CPU profile of each scenario's page there`
 
 function asModule(file: string): string {
   return file === CORE_SOURCE || file.startsWith('file:') ? file : pathToFileURL(path.resolve(file)).href
@@ -59,6 +62,7 @@ export function parseOptions(argv: string[]): Options | { error: string } {
     isolate: true,
     child: undefined,
     out: undefined,
+    profile: undefined,
   }
   let noOut = false
   for (let i = 0; i < argv.length; i++) {
@@ -121,6 +125,9 @@ export function parseOptions(argv: string[]): Options | { error: string } {
           break
         case '--out':
           options.out = value()
+          break
+        case '--profile':
+          options.profile = value()
           break
         case '--no-out':
           noOut = true

@@ -1,10 +1,11 @@
 // The parser benchmark in real Chromium: the same scenarios, competitors and rounds as
 // parser.bench.ts, bundled into a page served from 127.0.0.1, one fresh browser context per
 // scenario. Run from the root with `pnpm bench:parser:chromium` (flags as for the Node run).
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { loadavg } from 'node:os'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { chromium, type Browser } from 'playwright-core'
@@ -87,12 +88,21 @@ function serve(script: string, corpora: Map<string, Uint8Array>): Promise<Server
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)))
 }
 
-async function runInPage(browser: Browser, origin: string, run: PageRun): Promise<PageResult> {
+async function runInPage(
+  browser: Browser,
+  origin: string,
+  run: PageRun,
+  profile: string | undefined,
+): Promise<PageResult> {
   const context = await browser.newContext()
   try {
     const page = await context.newPage()
     await page.goto(`${origin}/`)
     await page.waitForFunction(() => 'runScenario' in globalThis)
+    const cdp = profile === undefined ? undefined : await context.newCDPSession(page)
+    await cdp?.send('Profiler.enable')
+    await cdp?.send('Profiler.setSamplingInterval', { interval: 100 })
+    await cdp?.send('Profiler.start')
     let timer: NodeJS.Timeout | undefined
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('timed out')), SCENARIO_TIMEOUT_MS)
@@ -108,6 +118,13 @@ async function runInPage(browser: Browser, origin: string, run: PageRun): Promis
       return await Promise.race([result, timeout])
     } finally {
       clearTimeout(timer)
+      if (cdp !== undefined && profile !== undefined) {
+        const { profile: taken } = await cdp.send('Profiler.stop')
+        mkdirSync(profile, { recursive: true })
+        const file = path.join(profile, `${run.id.replace('/', '-')}.cpuprofile`)
+        writeFileSync(file, JSON.stringify(taken))
+        console.error(`profile: ${file}`)
+      }
     }
   } finally {
     await context.close()
@@ -140,16 +157,21 @@ async function main(): Promise<number> {
   try {
     for (const p of planned) {
       const corpus = corpusFor(p)
-      const result = await runInPage(browser, origin, {
-        id: p.id,
-        corpus: p.corpus,
-        chunkSize: p.chunkSize,
-        corpusUrl: `/corpus/${p.corpus}/${p.corpusBytes}`,
-        separator: corpus.separator,
-        expected: corpus.expected,
-        parsers,
-        measure: settings.measure,
-      })
+      const result = await runInPage(
+        browser,
+        origin,
+        {
+          id: p.id,
+          corpus: p.corpus,
+          chunkSize: p.chunkSize,
+          corpusUrl: `/corpus/${p.corpus}/${p.corpusBytes}`,
+          separator: corpus.separator,
+          expected: corpus.expected,
+          parsers,
+          measure: settings.measure,
+        },
+        options.profile,
+      )
       if ('problems' in result) {
         console.error('\n!!!!!!!! MISMATCH in Chromium: parsers disagree with the corpus !!!!!!!!')
         for (const problem of result.problems) console.error(`!!! ${problem}`)
@@ -167,7 +189,8 @@ async function main(): Promise<number> {
 
   const seconds = ((performance.now() - started) / 1000).toFixed(0)
   const run = `${new Date().toISOString()}, ${seconds} s, load average ${loadAtStart} before, ${(loadavg()[0] ?? 0).toFixed(2)} after`
-  const command = `pnpm --filter @rivulet/bench bench:parser:chromium ${process.argv.slice(2).join(' ')}`.trim()
+  const command =
+    `pnpm --filter @rivulet/bench bench:parser:chromium ${process.argv.slice(2).join(' ')}`.trim()
   const report = [
     `## Chromium: parser throughput (MB/s, median of ${settings.measure.samples} rounds)`,
     '',

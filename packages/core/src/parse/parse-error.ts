@@ -9,11 +9,7 @@ export class ParseError extends Error {
   readonly limit: number
 
   constructor(type: ParseErrorType, limit: number) {
-    super(
-      type === 'line-too-long'
-        ? `event stream line longer than ${limit} characters`
-        : `event data longer than ${limit} characters`,
-    )
+    super(`event stream ${type === 'line-too-long' ? 'line' : 'data'} longer than ${limit} characters`)
     this.type = type
     this.limit = limit
   }

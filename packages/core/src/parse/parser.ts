@@ -15,13 +15,13 @@ const LOWER_T = 0x74
 const LOWER_V = 0x76
 const BOM = 0xfeff
 
-const DEFAULT_MAX_LINE_LENGTH = 4 * 1024 * 1024
-const DEFAULT_MAX_EVENT_LENGTH = 16 * 1024 * 1024
+const DEFAULT_MAX_LINE_LENGTH = 1 << 22 // 4 Mi
+const DEFAULT_MAX_EVENT_LENGTH = 1 << 24 // 16 Mi
 // Byte chunks are decoded and scanned this much at a time: strings of a few MiB are allocated
 // apart, and decoding a 2 MiB chunk whole ran at about half the speed of decoding it in 64 KiB
 // pieces, in Node and Chromium alike (bench/results.md, "Large chunks"). A piece is also the
 // most a slice kept by the parser (a partial line, the last id) can hold alive.
-const PIECE = 64 * 1024
+const PIECE = 65536
 // A buffer grown by appending is flattened when it holds more pieces than a sixteenth of its
 // length (and this many): each append is a V8 cons-string node, and a flood of empty `data:`
 // lines would otherwise hold ~30 bytes of nodes per character. Flattening at geometric intervals

@@ -5,11 +5,12 @@
  * `TextDecoder` (ICU) does not, and its one-shot decode slows down from a chunk's first
  * non-ASCII byte on. So where Node's `Buffer` exists, a chunk is first copied one byte per
  * character (`latin1Slice`, a memcpy) and `Buffer.byteLength` (vectorised) counts its bytes
- * ≥ 0x80: with none, that copy is the text; with a few, the blocks of about 1 KiB that hold them
- * are decoded as UTF-8 (`utf8Slice`) and spliced in; with many, or when the chunk ends inside a
- * character, the chunk goes to the streaming `TextDecoder`, which stays in charge until a chunk
- * ends in ASCII with few others. Figures for each choice: `pnpm --filter @rivulet/bench
- * bench:decode` (bench/results.md).
+ * ≥ 0x80: with none, that copy is the text (7.2× the streaming decoder on ASCII in 64 KiB
+ * chunks); with a few, the blocks of about 1 KiB that hold them are decoded as UTF-8
+ * (`utf8Slice`) and spliced in; with many, or when the chunk ends inside a character, the chunk
+ * goes to the streaming `TextDecoder` (as fast as it alone on mixed text), which stays in charge
+ * until a chunk ends in ASCII with few others. Figures: `pnpm --filter @rivulet/bench
+ * bench:decode`, bench/results.md.
  *
  * The splice is exact: every block ends before an ASCII byte, where the WHATWG decoder always
  * starts afresh, so decoding a block alone gives what the stream decoder would.
@@ -28,8 +29,9 @@ interface NodeBuffer {
 
 const NODE = (globalThis as { Buffer?: NodeBuffer }).Buffer
 const STREAM = { stream: true }
-// Blocks are decoded one shot, which is slow from the first byte ≥ 0x80 on: splicing pays while
-// at most about one block in two holds such bytes, one byte in SPARSE or fewer.
+// Blocks are decoded one shot, which is slow from the first byte ≥ 0x80 on: splicing pays below
+// one such byte in SPARSE (1.76–2.99× the streaming decoder on the accented corpus, 0.99× at one
+// `é` in 2 KiB, where it streams): bench:decode, bench/results.md.
 const BLOCK = 1024
 const SPARSE = 2048
 
@@ -71,7 +73,9 @@ export function createUtf8StreamDecoder(): Utf8StreamDecoder {
       }
       const text = streaming.decode(chunk, STREAM)
       clean = endsInAscii
-      copying = NODE !== undefined && endsInAscii && (length - text.length) * SPARSE < length
+      // Back to copying when even twice the characters beyond ASCII (a character of two to four
+      // bytes shortens the text by one or two) is sparse: no flip-flop around the threshold.
+      copying = NODE !== undefined && endsInAscii && (length - text.length) * 2 * SPARSE < length
       return text
     },
     reset(): void {
