@@ -284,7 +284,8 @@ export async function loadRivuletParser(
     if (typeof module.createParser !== 'function') {
       return { missing: `${specifier} does not export createParser yet` }
     }
-    const label = core === undefined ? 'rivulet' : `rivulet (${core.split('/').slice(-2).join('/')})`
+    const label =
+      core === undefined ? 'rivulet' : `rivulet (${core.split('/').slice(-2).join('/')})`
     return { createParser: module.createParser as CreateRivuletParser, label }
   } catch (error) {
     return { missing: `cannot import ${specifier}: ${(error as Error).message.split('\n')[0]}` }

@@ -142,10 +142,21 @@ function chatBlock(random: () => number, n: number): Block {
     text: sentenceOf(random, CHAT_WORDS, 20, 160),
     sentAt: new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString(),
   })
-  return { text: `event: chat\nid: ${n}\ndata: ${data}\n\n`, data, type: 'chat', id: String(n), comments: 0 }
+  return {
+    text: `event: chat\nid: ${n}\ndata: ${data}\n\n`,
+    data,
+    type: 'chat',
+    id: String(n),
+    comments: 0,
+  }
 }
 
-function sentenceOf(random: () => number, words: readonly string[], minLength: number, maxLength: number): string {
+function sentenceOf(
+  random: () => number,
+  words: readonly string[],
+  minLength: number,
+  maxLength: number,
+): string {
   const length = minLength + Math.floor(random() * (maxLength - minLength))
   let line = pick(random, words)
   while (line.length < length) line += ` ${pick(random, words)}`

@@ -47,7 +47,9 @@ export const USAGE = `Usage: pnpm bench [-- options]
   --profile <dir>      (Chromium) save a CPU profile of each scenario's page there`
 
 function asModule(file: string): string {
-  return file === CORE_SOURCE || file.startsWith('file:') ? file : pathToFileURL(path.resolve(file)).href
+  return file === CORE_SOURCE || file.startsWith('file:')
+    ? file
+    : pathToFileURL(path.resolve(file)).href
 }
 
 export function parseOptions(argv: string[]): Options | { error: string } {

@@ -54,10 +54,17 @@ const CASES: Case[] = [
   },
 ]
 
-function measure(createParser: CreateParser, test: Case): { held: number; error: string; ms: number } {
+function measure(
+  createParser: CreateParser,
+  test: Case,
+): { held: number; error: string; ms: number } {
   const gc = globalThis.gc as () => void
   let error: ParseError | undefined
-  const parser = createParser({ ...test.options, onEvent: () => undefined, onError: (e) => (error = e) })
+  const parser = createParser({
+    ...test.options,
+    onEvent: () => undefined,
+    onError: (e) => (error = e),
+  })
   gc()
   const start = process.memoryUsage().heapUsed
   const started = performance.now()

@@ -193,7 +193,9 @@ async function main(): Promise<number> {
       rows: rowsJson(rows),
     }
     writeFileSync(json, `${JSON.stringify(figures, null, 2)}\n`)
-    console.error(`\nwrote ${options.out} (section parser-node) and ${json.pathname.split('/').pop() ?? ''}`)
+    console.error(
+      `\nwrote ${options.out} (section parser-node) and ${json.pathname.split('/').pop() ?? ''}`,
+    )
   }
   return 0
 }

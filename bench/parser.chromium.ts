@@ -171,7 +171,10 @@ async function main(): Promise<number> {
           separator: corpus.separator,
           expected: corpus.expected,
           parsers,
-          measure: { ...settings.measure, warmupMs: Math.max(settings.measure.warmupMs, WARMUP_MS) },
+          measure: {
+            ...settings.measure,
+            warmupMs: Math.max(settings.measure.warmupMs, WARMUP_MS),
+          },
         },
         options.profile,
       )

@@ -103,7 +103,10 @@ export function corporaLegend(planned: Planned[]): string {
       sizes.push(`${sizeLabel(corpus.bytes.length)} (${events} event${events === 1 ? '' : 's'})`)
     }
     if (sizes.length === 0) continue
-    const share = nonAscii === 0 ? 'ASCII only' : `${(nonAscii * 100).toFixed(nonAscii < 0.01 ? 2 : 0)} % non-ASCII bytes`
+    const share =
+      nonAscii === 0
+        ? 'ASCII only'
+        : `${(nonAscii * 100).toFixed(nonAscii < 0.01 ? 2 : 0)} % non-ASCII bytes`
     lines.push(`- **${name}**: ${description}; ${share}; ${sizes.join(', ')}`)
   }
   return [

@@ -225,7 +225,13 @@ export const fixtures: Fixture[] = [
   },
   {
     rule: 'replaces invalid bytes among much ASCII with U+FFFD',
-    stream: bytes(`data: ${'a'.repeat(6000)}`, [0xff], 'b', [0xe2, 0x82], `${'c'.repeat(6000)}\n\n`),
+    stream: bytes(
+      `data: ${'a'.repeat(6000)}`,
+      [0xff],
+      'b',
+      [0xe2, 0x82],
+      `${'c'.repeat(6000)}\n\n`,
+    ),
     events: [event(`${'a'.repeat(6000)}\uFFFDb\uFFFD${'c'.repeat(6000)}`)],
   },
   {

@@ -9,7 +9,9 @@ export class ParseError extends Error {
   readonly limit: number
 
   constructor(type: ParseErrorType, limit: number) {
-    super(`event stream ${type === 'line-too-long' ? 'line' : 'data'} longer than ${limit} characters`)
+    super(
+      `event stream ${type === 'line-too-long' ? 'line' : 'data'} longer than ${limit} characters`,
+    )
     this.type = type
     this.limit = limit
   }

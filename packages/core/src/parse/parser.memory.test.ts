@@ -24,7 +24,11 @@ function heldWhileFeeding(
   options: Omit<ParserOptions, 'onEvent'>,
 ): { held: number; errors: ParseError[] } {
   const errors: ParseError[] = []
-  const parser = createParser({ ...options, onEvent: () => undefined, onError: (e) => errors.push(e) })
+  const parser = createParser({
+    ...options,
+    onEvent: () => undefined,
+    onError: (e) => errors.push(e),
+  })
   gc()
   const start = process.memoryUsage().heapUsed
   let held = 0

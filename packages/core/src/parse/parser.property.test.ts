@@ -89,7 +89,13 @@ describe.each([
     fc.assert(
       fc.property(stream, (bytes) => {
         const expected = parseWithReferenceModel(bytes)
-        expect(collect(Array.from(bytes, (b) => Uint8Array.of(b)), {}, create)).toEqual({
+        expect(
+          collect(
+            Array.from(bytes, (b) => Uint8Array.of(b)),
+            {},
+            create,
+          ),
+        ).toEqual({
           ...expected,
           errors: [],
         })

@@ -232,7 +232,10 @@ export function createParser(options: ParserOptions): EventStreamParser {
           text.charCodeAt(start + 3) === LOWER_A
         ) {
           // Twin of appendData. spec: one leading space is not part of the value.
-          const value = text.slice(text.charCodeAt(start + 5) === SPACE ? start + 6 : start + 5, end)
+          const value = text.slice(
+            text.charCodeAt(start + 5) === SPACE ? start + 6 : start + 5,
+            end,
+          )
           if (buffered) buffer += '\n' + value
           else {
             buffer = value
@@ -252,7 +255,10 @@ export function createParser(options: ParserOptions): EventStreamParser {
           text.charCodeAt(start + 2) === COLON &&
           text.charCodeAt(start + 1) === LOWER_D
         ) {
-          const value = text.slice(text.charCodeAt(start + 3) === SPACE ? start + 4 : start + 3, end)
+          const value = text.slice(
+            text.charCodeAt(start + 3) === SPACE ? start + 4 : start + 3,
+            end,
+          )
           // spec: an id containing U+0000 NULL is ignored.
           if (value.indexOf('\0') < 0) ids = id = value
           continue
@@ -328,9 +334,7 @@ export function createParser(options: ParserOptions): EventStreamParser {
       }
       decoder ??= createUtf8StreamDecoder()
       for (let at = 0; at < chunk.length && !failed; at += PIECE) {
-        feedText(
-          decoder.decode(chunk.length <= PIECE ? chunk : chunk.subarray(at, at + PIECE)),
-        )
+        feedText(decoder.decode(chunk.length <= PIECE ? chunk : chunk.subarray(at, at + PIECE)))
       }
     },
     end(): void {

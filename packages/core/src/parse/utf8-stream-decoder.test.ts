@@ -50,9 +50,12 @@ const validText = fc.string({ unit: 'binary', maxLength: 40 })
 // Long ASCII with a few other characters (fewer than one byte in 2 KiB, now and then): what
 // Node's decoder splices rather than streams.
 const sparseText = fc
-  .array(fc.oneof(fc.constant('a'.repeat(3000)), fc.constantFrom('é', '€', '😀', '日本', '\uFFFD')), {
-    maxLength: 12,
-  })
+  .array(
+    fc.oneof(fc.constant('a'.repeat(3000)), fc.constantFrom('é', '€', '😀', '日本', '\uFFFD')),
+    {
+      maxLength: 12,
+    },
+  )
   .map((parts) => parts.join(''))
 
 describe.each([

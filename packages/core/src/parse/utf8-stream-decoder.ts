@@ -24,7 +24,10 @@ export interface Utf8StreamDecoder {
 
 interface NodeBuffer {
   byteLength(text: string, encoding: 'utf8'): number
-  prototype: Record<'latin1Slice' | 'utf8Slice', (this: Uint8Array, from: number, to: number) => string>
+  prototype: Record<
+    'latin1Slice' | 'utf8Slice',
+    (this: Uint8Array, from: number, to: number) => string
+  >
 }
 
 const NODE = (globalThis as { Buffer?: NodeBuffer }).Buffer
