@@ -270,6 +270,50 @@ function floor(id: string, label: string, makeDecode: () => Decode): Competitor 
 }
 
 /**
+ * What every line-based parser pays at least: decoding, and one search per line end. It counts
+ * blank lines (a lone CR before the LF allowed) and parses nothing else, so it shows how much of
+ * the floor's lead is the per-line search alone.
+ */
+function lineFloor(): Competitor {
+  return {
+    id: 'lines',
+    label: 'lines (streaming TextDecoder + indexOf of every LF)',
+    parsesFields: false,
+    countsComments: false,
+    takesStrings: true,
+    start(tally) {
+      const decode = streamingDecode()
+      // Characters of the current line that earlier chunks held, and whether the last was CR.
+      let carried = 0
+      let carriedCR = false
+      const scan = (text: string): void => {
+        let from = 0
+        for (let lf = text.indexOf('\n'); lf !== -1; lf = text.indexOf('\n', from)) {
+          const length = carried + lf - from
+          const cr = lf > from ? text.charCodeAt(lf - 1) === 0x0d : carriedCR
+          if (length === 0 || (length === 1 && cr)) tally.events++
+          carried = 0
+          from = lf + 1
+        }
+        if (from < text.length) {
+          carried += text.length - from
+          carriedCR = text.charCodeAt(text.length - 1) === 0x0d
+        }
+      }
+      return {
+        feed: (chunk) => {
+          scan(typeof chunk === 'string' ? chunk : decode(chunk))
+        },
+        end: () => {
+          scan(decode(undefined))
+          carried = 0
+        },
+      }
+    },
+  }
+}
+
+/**
  * Loads Rivulet's parser from the built package, as users get it, or from another module (its
  * sources through tsx, or a variant) to iterate without a build. Returns undefined, with the reason, when it is not
  * there yet, so the harness still runs against its peers.
@@ -299,7 +343,15 @@ async function loadRivulet(
   return 'missing' in loaded ? loaded : { competitor: rivulet(loaded.createParser, loaded.label) }
 }
 
-export const COMPETITOR_IDS = ['rivulet', 'esp4', 'esp3', 'fes', 'floor', 'floor1'] as const
+export const COMPETITOR_IDS = [
+  'rivulet',
+  'esp4',
+  'esp3',
+  'fes',
+  'floor',
+  'floor1',
+  'lines',
+] as const
 
 /** Everyone but Rivulet, in table order. */
 export function peers(): Competitor[] {
@@ -309,6 +361,7 @@ export function peers(): Competitor[] {
     fetchEventSource(),
     floor('floor', 'floor (streaming TextDecoder + indexOf)', streamingDecode),
     floor('floor1', 'floor (one-shot TextDecoder + indexOf)', oneShotDecode),
+    lineFloor(),
   ]
 }
 

@@ -1,6 +1,5 @@
 // Parser throughput: Rivulet against eventsource-parser 4.x and 3.x and a decode+indexOf floor.
 // Run from the root with `pnpm bench` (`pnpm bench --quick` for a smoke test); see options.ts.
-import { writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { read } from './clocks'
 import { loadCompetitors, type Competitor } from './competitors'
@@ -16,6 +15,7 @@ import {
   rivuletBuild,
   rowsJson,
   table,
+  writeJson,
   writeSection,
   type Row,
 } from './report'
@@ -151,7 +151,7 @@ async function main(): Promise<number> {
   const seconds = ((performance.now() - started) / 1000).toFixed(0)
   const run = `${new Date().toISOString()}, ${seconds} s, load average ${loadAtStart} before, ${loadLabel()} after`
   const report = [
-    `## Node: parser throughput (MB/s, median of ${measure.samples} rounds)`,
+    `## Node: parser throughput${options.strings ? ', parsing alone (--strings)' : ''} (MB/s, median of ${measure.samples} rounds)`,
     '',
     `Machine: ${machineLine()}  `,
     `Command: \`${commandLine()}\`  `,
@@ -181,8 +181,10 @@ async function main(): Promise<number> {
   console.log(`\n${report}`)
   if (options.out !== undefined) {
     const out = new URL(options.out, import.meta.url)
-    writeSection(out, 'parser-node', report)
-    const json = new URL(options.out.replace(/\.md$/, '') + '.node.json', import.meta.url)
+    // Parsing alone (--strings) has a section and a JSON file of its own.
+    const kind = options.strings ? 'node-strings' : 'node'
+    writeSection(out, `parser-${kind}`, report)
+    const json = new URL(`${options.out.replace(/\.md$/, '')}.${kind}.json`, import.meta.url)
     const figures = {
       machine: machineLine(),
       command: commandLine(),
@@ -192,10 +194,8 @@ async function main(): Promise<number> {
       strings: options.strings,
       rows: rowsJson(rows),
     }
-    writeFileSync(json, `${JSON.stringify(figures, null, 2)}\n`)
-    console.error(
-      `\nwrote ${options.out} (section parser-node) and ${json.pathname.split('/').pop() ?? ''}`,
-    )
+    await writeJson(json, figures)
+    console.error(`\nwrote ${options.out} (section parser-${kind}) and its .${kind}.json`)
   }
   return 0
 }

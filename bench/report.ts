@@ -1,5 +1,7 @@
 // The tables, ratios and goals of the Node and Chromium runs, and where they are written.
 import { readFileSync, statSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { format, resolveConfig } from 'prettier'
 import os from 'node:os'
 import path from 'node:path'
 import type { Measurement } from './measure'
@@ -34,12 +36,14 @@ const COLUMNS = [
   ['fes', 'fes'],
   ['floor', 'floor'],
   ['floor1', 'floor1'],
+  ['lines', 'lines'],
 ] as const
 const RATIOS = [
   ['esp4', '÷ esp 4.x'],
   ['esp3', '÷ esp 3.x'],
   ['fes', '÷ fes'],
   ['floor', '÷ floor'],
+  ['lines', '÷ lines'],
 ] as const
 
 export const LEGEND = [
@@ -47,7 +51,8 @@ export const LEGEND = [
   'range over rounds. esp = eventsource-parser, fed through a streaming TextDecoder; fes = the',
   'parser of @microsoft/fetch-event-source (getLines + getMessages), fed the bytes. floor =',
   'streaming TextDecoder + indexOf of the blank line, counting events without parsing fields;',
-  'floor1 = the same with one-shot decodes of each chunk. goal (issue 9): rivulet ≥ 1.5× esp 4.x,',
+  'floor1 = the same with one-shot decodes of each chunk; lines = streaming TextDecoder + indexOf',
+  'of every line end, the least a line-based parser pays. goal (issue 9): rivulet ≥ 1.5× esp 4.x,',
   'or ≥ 0.8× floor where 1.5× esp 4.x would pass the floor, and ≥ every peer. Rivulet decodes the',
   'raw bytes itself.',
 ].join('\n')
@@ -224,4 +229,10 @@ export function rivuletBuild(core: string | undefined): string {
   } catch {
     return 'no build found'
   }
+}
+
+/** Writes `value` as JSON, formatted as the repository's Prettier check expects. */
+export async function writeJson(file: URL, value: unknown): Promise<void> {
+  const config = await resolveConfig(fileURLToPath(file))
+  writeFileSync(file, await format(JSON.stringify(value), { ...config, parser: 'json' }))
 }
