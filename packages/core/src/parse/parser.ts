@@ -17,10 +17,11 @@ const BOM = 0xfeff
 
 const DEFAULT_MAX_LINE_LENGTH = 1 << 22 // 4 Mi
 const DEFAULT_MAX_EVENT_LENGTH = 1 << 24 // 16 Mi
-// Byte chunks are decoded and scanned this much at a time: strings of a few MiB are allocated
-// apart, and decoding a 2 MiB chunk whole ran at about half the speed of decoding it in 64 KiB
-// pieces, in Node and Chromium alike (bench/results.md, "Large chunks"). A piece is also the
-// most a slice kept by the parser (a partial line, the last id) can hold alive.
+// Byte chunks are decoded and scanned this much at a time. A string over 128 KiB gets fresh pages
+// of its own, which the kernel maps and zeroes and which miss every cache: decoding 2 MiB chunks
+// in 64 KiB pieces ran 1.1–1.6× faster with TextDecoder and 1.2–3.0× with Rivulet's decoder
+// (bench:decode, bench/results.md, "Large chunks"). A piece is also the most of the input that a
+// slice kept by the parser (a partial line, the last id) can hold alive.
 const PIECE = 65536
 // A buffer grown by appending is flattened when it holds more pieces than a sixteenth of its
 // length (and this many): each append is a V8 cons-string node, and a flood of empty `data:`
@@ -85,7 +86,10 @@ export function createParser(options: ParserOptions): EventStreamParser {
     onError?.(new ParseError(type, limit))
   }
 
-  /** spec: append the value and a LF to the data buffer (the last LF goes at dispatch). */
+  /**
+   * spec: append the value and a LF to the data buffer (the last LF goes at dispatch). Twin of
+   * the inline `data:` handling in `scan`, which keeps the buffer in locals.
+   */
   function appendData(value: string): void {
     if (hasData) data += '\n' + value
     else {
