@@ -150,7 +150,9 @@ export function createParser(options: ParserOptions): EventStreamParser {
    * `id:` and `event:` lines are recognised by name and colon and handled inline, with the
    * block's state in locals, written back around `processLine` (every other line, and a line
    * that completes one a previous chunk started) and at the end. The inline `data:` handling is
-   * a twin of `appendData`. Figures: `pnpm bench --strings` (parsing alone), bench/results.md.
+   * a twin of `appendData`. Parsing alone, this runs at 0.89–2.69× eventsource-parser 4 in Node
+   * (`pnpm --filter @rivulet/bench bench:parser --strings`, bench/results.md): on ASCII its
+   * lead is the decoder's.
    */
   function scan(text: string): void {
     const length = text.length
@@ -183,8 +185,9 @@ export function createParser(options: ParserOptions): EventStreamParser {
         if (lf < 0) break
         end = lf
         position = end + 1
-        // The next line is often blank: a load is cheaper than a native search (≈1.2× on the
-        // quote corpus in Chromium, where each indexOf costs the most).
+        // The next line is often blank: a load is cheaper than a native search. In Chromium,
+        // where each indexOf costs the most, rivulet ÷ esp 4.x on quote/16KiB went from 0.71–0.81×
+        // to 0.84–0.97× (bench:parser:chromium --core, bench/README.md "Comparing a variant").
         lf = text.charCodeAt(position) === LF ? position : text.indexOf('\n', position)
       } else {
         end = cr
