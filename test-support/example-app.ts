@@ -70,7 +70,9 @@ export async function startStack(root: string): Promise<Stack> {
     const vite: ViteDevServer = await createViteServer({
       root,
       logLevel: 'warn',
-      server: { middlewareMode: true, hmr: false },
+      // Vite's client socket on this test's own server: its default port (24678) is one for the
+      // whole machine, which test files running side by side would fight over.
+      server: { middlewareMode: true, hmr: { server: http } },
       define: { 'import.meta.env.VITE_STOCKS_URL': JSON.stringify(`${url}/stocks`) },
     })
     closers.push(() => vite.close())
