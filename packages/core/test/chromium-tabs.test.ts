@@ -42,7 +42,7 @@ describe.each([
         pages.set(tab, page)
       }
       for (const page of pages.values()) await recordOnce(page, (r) => r.states.includes('open'))
-      const requests = () => feed.requests.slice(before)
+      const requests = () => feed.attempts(before)
       expect(requests()).toHaveLength(1)
       expect(feed.open).toBe(1)
       const leader = String(requests()[0]?.headers['x-tab'])

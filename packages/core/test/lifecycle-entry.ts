@@ -17,6 +17,8 @@ export interface PageRecord {
   readonly ids: (string | undefined)[]
   /** Every status, `paused` with its reason (`paused:hidden`). */
   readonly states: string[]
+  /** The last event ID at each `connecting`: what each attempt of this page asks to resume from. */
+  readonly asked: string[]
   /** The page lifecycle events, as they came: `pagehide:true`, `pageshow:true`, `freeze`… */
   readonly page: string[]
 }
@@ -25,6 +27,8 @@ declare global {
   var record: PageRecord | undefined
 }
 
+// Which load of the page this is: attempts after a reload are new ones.
+const load = Math.random().toString(36).slice(2)
 const lifecycle: string[] = []
 addEventListener('pagehide', (e) => lifecycle.push('pagehide:' + e.persisted))
 addEventListener('pageshow', (e) => lifecycle.push('pageshow:' + e.persisted))
@@ -34,17 +38,21 @@ for (const type of ['freeze', 'resume', 'visibilitychange'])
   )
 
 function open({ tab, options }: PageStream): void {
+  let attempt = 0
   const stream = createEventStream<{ tick: number }>('/sse', {
     transport: 'fetch',
     // Fast retries keep the tests short; the policy's floor still holds.
     retry: { initialDelay: 50, minDelay: 50, jitter: 0 },
-    headers: { 'x-tab': tab },
+    // Called for every attempt: the server can tell an attempt from a copy of it (see
+    // `attempts` in page-harness.ts).
+    headers: () => ({ 'x-tab': tab, 'x-attempt': `${tab}-${load}-${++attempt}` }),
     ...options,
   })
-  const record: PageRecord = { ids: [], states: [], page: lifecycle }
-  stream.status$.subscribe((status: StreamStatus) =>
-    record.states.push(status.state === 'paused' ? 'paused:' + status.reason : status.state),
-  )
+  const record: PageRecord = { ids: [], states: [], asked: [], page: lifecycle }
+  stream.status$.subscribe((status: StreamStatus) => {
+    record.states.push(status.state === 'paused' ? 'paused:' + status.reason : status.state)
+    if (status.state === 'connecting') record.asked.push(stream.lastEventId)
+  })
   stream.events$.subscribe((event) => record.ids.push(event.id))
   globalThis.record = record
 }

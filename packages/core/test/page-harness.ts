@@ -26,14 +26,26 @@ const { build } = createRequire(createRequire(import.meta.url).resolve('tsup'))(
 export interface ReplayingFeed {
   /** The requests for the feed, oldest first. */
   readonly requests: ReceivedRequest[]
+  /**
+   * The requests from `index` on, one per connection attempt of a page: Chromium sometimes sends
+   * a request twice (the page fetched once: seen when one connection is aborted and another
+   * started at the same moment, in one page or two), and both copies stay open. Copies carry the
+   * same `x-attempt` header; the first is kept.
+   */
+  attempts(index?: number): ReceivedRequest[]
   /** Sends the next `count` events to every open connection. */
   publish(count?: number): void
-  /** How many connections are open now. */
+  /** How many connection attempts are open now (copies counted once). */
   readonly open: number
   /** The ids published so far: `['1', '2', …]`. */
   readonly ids: readonly string[]
   /** Cuts every open connection. */
   drop(): void
+  /**
+   * Replay the event the `Last-Event-ID` names too, as a server that fails over to a replica a
+   * little behind does. Off after `reset()`.
+   */
+  overlap: boolean
   /** Starts over, for the next test: no events, no connection. */
   reset(): void
 }
@@ -72,32 +84,43 @@ export async function startPageServer(): Promise<PageServer> {
   })
 
   const ids: string[] = []
-  const open = new Set<ServerResponse>()
+  const open = new Map<ServerResponse, unknown>()
   server.otherwise((res, req) => {
     openStream(res)
-    const from = req.lastEventId ? ids.indexOf(req.lastEventId) + 1 : 0
+    const from = req.lastEventId ? ids.indexOf(req.lastEventId) + (feed.overlap ? 0 : 1) : 0
     for (const id of ids.slice(from)) res.write(tick(id))
-    open.add(res)
+    open.set(res, req.headers['x-attempt'])
     res.on('close', () => open.delete(res))
   })
   const feed: ReplayingFeed = {
     requests: server.requests,
     ids,
+    attempts(index = 0) {
+      const seen = new Set<unknown>()
+      return server.requests.slice(index).filter((request) => {
+        const attempt = request.headers['x-attempt']
+        if (seen.has(attempt)) return false
+        seen.add(attempt)
+        return true
+      })
+    },
     get open() {
-      return open.size
+      return new Set(open.values()).size
     },
     drop() {
-      for (const res of open) res.socket?.destroy()
+      for (const res of open.keys()) res.socket?.destroy()
     },
+    overlap: false,
     reset() {
       ids.length = 0
-      for (const res of open) res.socket?.destroy()
+      feed.overlap = false
+      for (const res of open.keys()) res.socket?.destroy()
     },
     publish(count = 1) {
       for (let i = 0; i < count; i++) {
         const id = String(ids.length + 1)
         ids.push(id)
-        for (const res of open) res.write(tick(id))
+        for (const res of open.keys()) res.write(tick(id))
       }
     },
   }
@@ -122,7 +145,7 @@ export async function startStream(page: Page, stream: PageStream): Promise<void>
   )
 }
 
-const NO_RECORD: PageRecord = { ids: [], states: [], page: [] }
+const NO_RECORD: PageRecord = { ids: [], states: [], asked: [], page: [] }
 
 /** What the page's stream has seen so far (nothing, on a page that has no stream yet). */
 export async function recordOf(page: Page): Promise<PageRecord> {

@@ -123,7 +123,14 @@ export function tabsConnection(config: ConnectionConfig, setup: TabsSetup): Conn
     }
     // The leader does not know this tab's position; if this tab knows the leader's starting point,
     // what it delivered after that point is what the leader's server is replaying.
-    replay = (answer.from && log.after(answer.from)?.map((entry) => entry.item)) ?? []
+    const { at: start, lastEventId: startId } = answer.from
+    const again = (start && log.after(start)) ?? (startId !== '' ? log.afterId(startId) : undefined)
+    replay = again?.map((entry) => entry.item) ?? []
+    // Otherwise the tab is new here (or too far behind): it takes the feed from where the leader
+    // is, and resumes from there if it leads one day, so the server does not replay to the others
+    // what they have.
+    if (replay.length === 0 && answer.lastEventId !== state.lastEventId)
+      state.movedTo(answer.lastEventId)
     for (const entry of waiting) if (!stopped && entry.epoch === answer.epoch) follow(entry)
   }
 
@@ -131,7 +138,8 @@ export function tabsConnection(config: ConnectionConfig, setup: TabsSetup): Conn
     if (stopped || leading) return
     held = undefined
     replay = []
-    leading = leadership(config, { from: log.last, log, send, take, finish })
+    const from = { at: log.last, lastEventId: state.lastEventId }
+    leading = leadership(config, { from, log, send, take, finish })
     // Assigned first: a status listener may close the stream as the connection starts.
     leading.start()
   }

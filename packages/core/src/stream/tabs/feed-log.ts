@@ -34,6 +34,12 @@ export function feedLog(size = LOG_SIZE) {
       const i = indexOf(at)
       return i < 0 ? undefined : entries.slice(i + 1)
     },
+    /** Every entry of `epoch`, or `undefined` if the first have been trimmed already. */
+    since(epoch: string): Entry[] | undefined {
+      const first = entries.findIndex((entry) => entry.epoch === epoch)
+      if (first < 0) return []
+      return (entries[first] as Entry).seq === 1 ? entries.slice(first) : undefined
+    },
     /** The entries after the newest event whose id is `id`, or `undefined` if there is none. */
     afterId(id: string): Entry[] | undefined {
       for (let i = entries.length - 1; i >= 0; i--) {

@@ -6,11 +6,11 @@ import type { StateOwner } from '../state'
 import type { CloseReason } from '../types'
 import type { FeedLog } from './feed-log'
 import { randomId } from './messages'
-import type { Entry, FeedItem, Position, TabsMessage } from './messages'
+import type { Entry, FeedItem, TabsMessage, Whereabouts } from './messages'
 
 export interface LeadershipContext {
-  /** Where this tab stood in the shared feed when it was elected. */
-  readonly from: Position | undefined
+  /** Where this tab stood in the shared feed when it was elected: its connection resumes there. */
+  readonly from: Whereabouts
   /** What this tab delivered of the shared feed, to answer followers that catch up. */
   readonly log: FeedLog
   readonly send: (message: TabsMessage) => void
@@ -60,6 +60,16 @@ export function leadership(config: ConnectionConfig, context: LeadershipContext)
     },
   }) as StateOwner
 
+  /** What a follower standing at `where` lacks, if this tab can tell. */
+  const missed = ({ at, lastEventId }: Whereabouts) => {
+    const { log, from } = context
+    const found =
+      (at && log.after(at)) ?? (lastEventId !== '' ? log.afterId(lastEventId) : undefined)
+    if (found) return found
+    // It stands where this tab's connection resumed from: it lacks what this tab led.
+    return lastEventId !== '' && lastEventId === from.lastEventId ? log.since(epoch) : undefined
+  }
+
   send({ t: 'leader', epoch })
   const statuses = state.status$
     .pipe(skip(1))
@@ -78,15 +88,14 @@ export function leadership(config: ConnectionConfig, context: LeadershipContext)
     epoch,
     hear(message) {
       if (message.t === 'sync') {
-        const entries =
-          (message.at && context.log.after(message.at)) ??
-          (message.lastEventId !== '' ? context.log.afterId(message.lastEventId) : undefined)
+        const entries = missed(message)
         send({
           t: 'synced',
           tab: message.tab,
           epoch,
           n: count,
           status: state.status,
+          lastEventId: state.lastEventId,
           from: context.from,
           entries: entries ?? null,
         })

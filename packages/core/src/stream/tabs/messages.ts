@@ -18,7 +18,7 @@ export interface Entry extends Position {
   readonly item: FeedItem
 }
 
-/** What a follower tells a leader about itself to catch up. */
+/** Where a tab stands: what a follower tells a leader to catch up, and a leader's start. */
 export interface Whereabouts {
   /** The last item of the shared feed this tab delivered, if any. */
   readonly at: Position | undefined
@@ -48,8 +48,8 @@ export type TabsMessage =
   /** A follower (`tab`) asks the leader for what it missed. */
   | ({ readonly t: 'sync'; readonly tab: string } & Whereabouts)
   /**
-   * The leader's answer to `tab`: its status, where it started leading (`from`) and the entries
-   * after the follower's position (`null` when it does not know that position).
+   * The leader's answer to `tab`: its status and last event ID, where it started leading (`from`)
+   * and the entries after the follower's position (`null` when it does not know that position).
    */
   | {
       readonly t: 'synced'
@@ -57,7 +57,8 @@ export type TabsMessage =
       readonly epoch: string
       readonly n: number
       readonly status: StreamStatus
-      readonly from: Position | undefined
+      readonly lastEventId: string
+      readonly from: Whereabouts
       readonly entries: readonly Entry[] | null
     }
   /** A follower's `reconnect()`: acted on only if the leader is still at status `n`. */

@@ -168,6 +168,50 @@ describe.each([
     expect(strict.stream.lastEventId).toBe('y')
   })
 
+  it('resumes from where the tabs were when a tab that joined late takes over', async () => {
+    const server = replayingServer()
+    const [a, early] = [tab(), tab()]
+    await elect()
+    server.publish(2)
+    await settle()
+    const late = tab()
+    await elect()
+    // The early tab leaves and comes back: now the late one is next in line.
+    early.leave()
+    early.join()
+    await elect()
+    a.stream.close()
+    await elect()
+    expect(transport.connections).toHaveLength(2)
+    expect(transport.last?.request.lastEventId).toBe('2')
+    server.publish()
+    await settle()
+    expect(late.ticks).toEqual([3])
+    expect(early.ticks).toEqual(upTo(3))
+  })
+
+  it('catches a tab up when it comes back to a leader that joined after it', async () => {
+    const server = replayingServer()
+    const a = tab()
+    await elect()
+    server.publish(2)
+    await settle()
+    const b = tab()
+    await elect()
+    a.leave()
+    await elect()
+    expect(transport.last?.request.lastEventId).toBe('2')
+    server.publish(2)
+    await settle()
+    a.join()
+    await elect()
+    server.publish()
+    await settle()
+    expect(a.ticks).toEqual(upTo(5))
+    expect(b.ticks).toEqual([3, 4, 5])
+    expect(transport.connections).toHaveLength(2)
+  })
+
   it('catches a tab up on what it missed while its stream was idle', async () => {
     const server = replayingServer()
     const [a, b] = [tab(), tab()]
