@@ -272,6 +272,25 @@ describe.each([
     expect(b.stream.status).toEqual(closed)
     expect(transport.connections).toHaveLength(1)
   })
+
+  it('brings tabs back with restart(): the first connects, the next follows it', async () => {
+    transport.autoRespond = (connection) => connection.noContent()
+    const [a, b] = [tab(), tab()]
+    await elect()
+    replayingServer()
+    b.stream.restart()
+    b.join()
+    await elect()
+    a.stream.restart()
+    a.join()
+    await elect()
+    expect(transport.connections).toHaveLength(2)
+    transport.last?.send('tick', 7, { id: '7' })
+    await settle()
+    expect(a.ticks).toEqual([7])
+    expect(b.ticks).toEqual([7])
+    expect(a.stream.status).toEqual({ state: 'open' })
+  })
 })
 
 describe("share: 'tabs' across a takeover, with slow tabs", () => {
