@@ -19,13 +19,15 @@ export function fakeTabs({ locks = true } = {}) {
     }
     /** Set by `mute()`: what this channel sends reaches no one (a page that stopped answering). */
     muted = false
+    /** How long what this channel sends takes to arrive, in ms (a busy tab). */
+    latency = 0
     postMessage(message: unknown): void {
       if (this.closed) throw new DOMException('channel closed', 'InvalidStateError')
       if (this.muted) return
       const data = structuredClone(message)
       for (const other of channels)
         if (other !== this && !other.closed && other.name === this.name)
-          setTimeout(() => other.receive(data), 0)
+          setTimeout(() => other.receive(data), this.latency)
     }
     receive(data: unknown): void {
       if (this.closed) return

@@ -55,6 +55,9 @@ export function tabsConnection(config: ConnectionConfig, setup: TabsSetup): Conn
   let announced: string | undefined
   let seen = -1
   let held: Entry[] | undefined
+  // The number of this tab's newest question: an answer to an older one (from a tab that led
+  // before) comes from a leadership this tab no longer follows.
+  let asked = 0
   let replay: FeedItem[] = []
   let at: Position | undefined
   let started = false
@@ -106,7 +109,7 @@ export function tabsConnection(config: ConnectionConfig, setup: TabsSetup): Conn
   const sync = () => {
     epoch = undefined
     held = []
-    send({ t: 'sync', tab, at, lastEventId: state.lastEventId })
+    send({ t: 'sync', tab, ask: ++asked, at, lastEventId: state.lastEventId })
   }
 
   const synced = (answer: Extract<TabsMessage, { t: 'synced' }>) => {
@@ -179,7 +182,7 @@ export function tabsConnection(config: ConnectionConfig, setup: TabsSetup): Conn
         if (message.epoch === epoch) state.reported(message.error)
         return
       case 'synced':
-        if (message.tab === tab && held) synced(message)
+        if (message.tab === tab && message.ask === asked && held) synced(message)
     }
   }
 

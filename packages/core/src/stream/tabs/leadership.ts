@@ -92,6 +92,7 @@ export function leadership(config: ConnectionConfig, context: LeadershipContext)
         send({
           t: 'synced',
           tab: message.tab,
+          ask: message.ask,
           epoch,
           n: count,
           status: state.status,

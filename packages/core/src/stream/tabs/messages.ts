@@ -45,8 +45,8 @@ export type TabsMessage =
       readonly reason: CloseReason
       readonly error: StreamError | undefined
     }
-  /** A follower (`tab`) asks the leader for what it missed. */
-  | ({ readonly t: 'sync'; readonly tab: string } & Whereabouts)
+  /** A follower (`tab`) asks the leader for what it missed; `ask` numbers its questions. */
+  | ({ readonly t: 'sync'; readonly tab: string; readonly ask: number } & Whereabouts)
   /**
    * The leader's answer to `tab`: its status and last event ID, where it started leading (`from`)
    * and the entries after the follower's position (`null` when it does not know that position).
@@ -54,6 +54,7 @@ export type TabsMessage =
   | {
       readonly t: 'synced'
       readonly tab: string
+      readonly ask: number
       readonly epoch: string
       readonly n: number
       readonly status: StreamStatus

@@ -346,6 +346,26 @@ describe("share: 'tabs' across a takeover, with slow tabs", () => {
     expect(c.ticks).toEqual(upTo(4))
   })
 
+  it('follows the new leader when the old one answers late', async () => {
+    const server = replayingServer()
+    const [a, c] = [tab(), tab()]
+    await settle()
+    server.publish()
+    await settle()
+    const [aChannel, cChannel] = tabs.open
+    if (aChannel) aChannel.latency = 150
+    if (cChannel) cChannel.latency = 100
+    // B asks A, which answers slowly; A goes, and C's word comes in before A's answer.
+    const b = tab()
+    await settle()
+    a.stream.close()
+    await settle(300)
+    server.publish()
+    await settle(300)
+    expect(b.ticks).toEqual([2])
+    expect(c.ticks).toEqual([1, 2])
+  })
+
   it('ignores a reconnect() that the leader has moved on from', async () => {
     replayingServer()
     const [, b] = [tab(), tab()]
