@@ -30,6 +30,11 @@ export const entries = [
   },
 ]
 
+/**
+ * Builds the entry as an app's bundler would, splitting dynamic imports into chunks of their
+ * own. `min`/`gzip`: what loads up front (the entry and what it imports statically);
+ * `lazyGzip`: the chunks that load only when a feature asks for them (e.g. `share: 'tabs'`).
+ */
 export async function measure(entry) {
   const result = await build({
     stdin: {
@@ -41,13 +46,40 @@ export async function measure(entry) {
     write: false,
     minify: true,
     format: 'esm',
+    splitting: true,
+    outdir: root + '.size-out',
+    metafile: true,
     platform: 'browser',
     target: 'es2022',
     external: ['rxjs', 'react', 'vue', ...(entry.external ?? [])],
     logLevel: 'silent',
   })
-  const bytes = result.outputFiles[0].contents
-  return { name: entry.name, min: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length }
+  const outputs = result.metafile.outputs
+  const files = new Map(result.outputFiles.map((file) => [file.path, file.contents]))
+  const key = (path) => Object.keys(outputs).find((name) => path.endsWith(name))
+  const entryName = Object.keys(outputs).find((name) => outputs[name].entryPoint !== undefined)
+  // The entry and its static imports, followed through the chunks.
+  const upFront = new Set()
+  const visit = (name) => {
+    if (upFront.has(name)) return
+    upFront.add(name)
+    for (const use of outputs[name].imports)
+      if (use.kind === 'import-statement' && !use.external && outputs[use.path]) visit(use.path)
+  }
+  visit(entryName)
+  let min = 0
+  let gzip = 0
+  let lazyGzip = 0
+  for (const [path, bytes] of files) {
+    const name = key(path)
+    if (name === undefined || !name.endsWith('.js')) continue
+    const zipped = gzipSync(bytes, { level: 9 }).length
+    if (upFront.has(name)) {
+      min += bytes.length
+      gzip += zipped
+    } else lazyGzip += zipped
+  }
+  return { name: entry.name, min, gzip, lazyGzip }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -65,6 +97,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       console.log(
         r.error
           ? `${r.name}: ${r.error}`
-          : `${r.name.padEnd(38)} ${String(r.min).padStart(7)} B min  ${String(r.gzip).padStart(6)} B min+gzip`,
+          : `${r.name.padEnd(38)} ${String(r.min).padStart(7)} B min  ${String(r.gzip).padStart(6)} B min+gzip` +
+              (r.lazyGzip ? `  (+${r.lazyGzip} B min+gzip loaded on demand)` : ''),
       )
 }

@@ -10,7 +10,7 @@ import { persistence } from './persist'
 import { isIdempotentMethod, requestFactory } from './request'
 import { selectTransport } from './select-transport'
 import { streamState } from './state'
-import { shareAcrossTabs } from './tabs/share-tabs'
+import { shareLazily } from './tabs/share-lazily'
 import type {
   CloseReason,
   EventMap,
@@ -67,7 +67,7 @@ export function createEventStream<Events extends EventMap>(
   let linger: ReturnType<typeof setTimeout> | undefined
   let unwatchPage: (() => void) | undefined
 
-  const connect = options.share === 'tabs' ? shareAcrossTabs(url, options.shareKey) : connection
+  const connect = options.share === 'tabs' ? shareLazily(url, options.shareKey) : connection
   const policy = options.retry === false ? null : resolveRetryPolicy(options.retry)
   const config = {
     transport: () => selectTransport(options, listenTypes),

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { fakeTabs } from '../../../test/fake-tabs'
 import type { FakeTabs } from '../../../test/fake-tabs'
 import { fakeTransport } from '../../../test/fake-transport'
@@ -7,6 +7,7 @@ import type { FakeConnection, FakeTransport } from '../../../test/fake-transport
 import { networkError } from '../../errors'
 import type { StreamError } from '../../errors'
 import { createEventStream } from '../create-event-stream'
+import { loadTabs } from './share-lazily'
 import type { EventStreamOptions, StreamStatus } from '../types'
 
 // Each stream made here is a tab of its own: the fakes give every one its own channel and its
@@ -16,6 +17,11 @@ let transport: FakeTransport
 let tabs: FakeTabs
 const streams: { close(): void }[] = []
 
+// The coordinator is loaded on a stream's first connection (share-lazily.ts): load it here, so
+// the fake timers below never race a module load.
+beforeAll(async () => {
+  await loadTabs()
+})
 beforeEach(() => {
   vi.useFakeTimers()
   transport = fakeTransport()
