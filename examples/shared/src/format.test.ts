@@ -99,6 +99,14 @@ describe('the words of the page', () => {
       'HTTP 503 Service Unavailable · Retry-After 2 s (ongoing)',
     )
     expect(describeLastError(undefined, true)).toBe('None')
+    const refused: StreamError = {
+      kind: 'network',
+      message:
+        'network error: Failed to fetch (server unreachable, or request blocked by CORS: the console says which)',
+      cause: new TypeError('Failed to fetch'),
+    }
+    expect(describeError(refused)).toBe('Network error: Failed to fetch')
+    expect(describeError({ ...refused, cause: 'gone' })).toBe(refused.message)
   })
 
   it('sums up the ids received', () => {

@@ -96,6 +96,11 @@ export function describeError(error: StreamError): string {
     }
     case 'timeout':
       return `No data for ${error.timeout / 1000} s: the idle watchdog reconnected`
+    case 'network': {
+      // Core's message adds a hint for developers (CORS or unreachable); the panel keeps the cause.
+      const cause = (error.cause as { message?: unknown } | null)?.message
+      return typeof cause === 'string' && cause !== '' ? `Network error: ${cause}` : error.message
+    }
     default:
       return error.message
   }

@@ -26,6 +26,7 @@ export { EMPTY_LEDGER, ledgerWithId } from './id-ledger'
 export type { IdLedger } from './id-ledger'
 export {
   NO_CONTROL_API,
+  OUTAGES_HINT,
   outages,
   RESTART_DOWN_SECONDS,
   triggerOutage,

@@ -98,6 +98,10 @@ function describeAnswer(id: OutageId, body: Record<string, unknown>): string {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null
 
+/** The line above the buttons. */
+export const OUTAGES_HINT =
+  "Break the stream on purpose through the server's control API, and watch the page recover."
+
 /** Shown instead of working buttons when the server has no control API (`VITE_CONTROL_URL=none`). */
 export const NO_CONTROL_API =
   'This server has no control API, so the buttons are off: the reference server (examples/server) has one.'
