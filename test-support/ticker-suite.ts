@@ -112,7 +112,9 @@ export function describeTickerApp(spec: TickerAppSpec): void {
         received: '0',
       })
       expect(await boardOnce(page, expectedBoard([]))).toEqual(expectedBoard([]))
-      expect(await page.locator('#feed-empty').textContent()).toBe('Waiting for the first update…')
+      expect((await page.locator('#feed-empty').textContent())?.trim()).toBe(
+        'Waiting for the first update…',
+      )
       expect(await page.locator('h1, h2').allTextContents()).toEqual([
         'Live Stock Market Updates',
         'Market',
@@ -120,8 +122,10 @@ export function describeTickerApp(spec: TickerAppSpec): void {
         'Connection',
         'Outages',
       ])
-      expect(await page.locator('.subtitle').textContent()).toBe(spec.subtitle)
-      expect(await page.getByRole('button').allTextContents()).toEqual(BUTTONS)
+      expect((await page.locator('.subtitle').textContent())?.trim()).toBe(spec.subtitle)
+      expect((await page.getByRole('button').allTextContents()).map((text) => text.trim())).toEqual(
+        BUTTONS,
+      )
       await expect.poll(() => stack.stocks.connectionCount, { timeout: WAIT_MS }).toBe(1)
     })
 
@@ -149,7 +153,7 @@ export function describeTickerApp(spec: TickerAppSpec): void {
         reached.push(
           await page.evaluate(() => {
             const active = document.activeElement
-            return active?.id === 'updates' ? 'the live list' : (active?.textContent ?? '')
+            return active?.id === 'updates' ? 'the live list' : (active?.textContent?.trim() ?? '')
           }),
         )
       }
@@ -228,7 +232,9 @@ export function describeTickerApp(spec: TickerAppSpec): void {
       const notice = `The server could not resume after id ${resumeFrom}: it does not know it (a feed started afresh). Quotes were missed, so the board starts afresh.`
       expect(await textOnce(page, '#notice-text', notice)).toBe(notice)
       expect(await boardOnce(page, expectedBoard([]))).toEqual(expectedBoard([]))
-      expect(await page.locator('#updates li').first().textContent()).toBe(`Feed reset · ${notice}`)
+      expect((await page.locator('#updates li').first().textContent())?.trim()).toBe(
+        `Feed reset · ${notice}`,
+      )
       expect((await readFacts(page)).ids).toBe('None yet')
 
       publish(3)
