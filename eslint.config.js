@@ -1,11 +1,26 @@
 import js from '@eslint/js'
+import prettier from 'eslint-config-prettier/flat'
+import reactHooks from 'eslint-plugin-react-hooks'
+import pluginVue from 'eslint-plugin-vue'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
+
+const reactFiles = ['packages/react/**/*.{ts,tsx}', 'examples/react/**/*.{ts,tsx}']
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/coverage/**', '**/node_modules/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser } },
+  },
+  // Tests declare the components they mount beside the test.
+  { files: ['**/*.test.ts', '**/*.test.tsx'], rules: { 'vue/one-component-per-file': 'off' } },
+  { ...reactHooks.configs.flat.recommended, files: reactFiles },
+  // The hooks' dependency lists are what keeps one connection per stream: a miss is a bug.
+  { files: reactFiles, rules: { 'react-hooks/exhaustive-deps': 'error' } },
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
@@ -15,4 +30,6 @@ export default tseslint.config(
       ],
     },
   },
+  // Last: Prettier owns layout, so the layout rules of the configs above are off.
+  prettier,
 )

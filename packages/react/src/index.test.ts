@@ -5,10 +5,13 @@ describe('the public API', () => {
   it('exports exactly these hooks', () => {
     expect(Object.keys(react).sort()).toEqual([
       'useCreateEventStream',
+      'useEventList',
+      'useEventReducer',
       'useEventStream',
+      'useEventStreamErrors',
       'useEventStreamListener',
       'useEventStreamStatus',
     ])
-    expect(Object.values(react).map((value) => typeof value)).toEqual(Array(4).fill('function'))
+    expect(Object.values(react).map((value) => typeof value)).toEqual(Array(7).fill('function'))
   })
 })

@@ -2,9 +2,9 @@ import { act, render, screen } from '@testing-library/react'
 import { Activity, StrictMode } from 'react'
 import { describe, expect, it } from 'vitest'
 import type { EventStream } from '@rivulet/core'
-import { fakeTransport, open, send, settle } from '../test/fake-transport'
-import type { FakeTransport } from '../test/fake-transport'
-import { quote } from '../test/stocks'
+import { fakeTransport } from '@rivulet/core/testing'
+import type { FakeTransport } from '@rivulet/core/testing'
+import { live, quote, settle } from '../test/stocks'
 import type { StockEvents } from '../test/stocks'
 import { useCreateEventStream } from './use-create-event-stream'
 import { useEventStream } from './use-event-stream'
@@ -23,7 +23,7 @@ function Ticker({ url, transport, seen, showPrice = true }: TickerProps) {
   return showPrice ? <Price stream={stream} /> : null
 }
 
-function Price({ stream }: { stream: EventStream<StockEvents> }) {
+function Price({ stream }: { stream: EventStream<StockEvents> | undefined }) {
   const { data, status } = useEventStream(stream, 'stockUpdate')
   return <output>{`${status.state}|${data?.symbol ?? 'none'}`}</output>
 }
@@ -43,12 +43,12 @@ describe('useCreateEventStream', () => {
     )
     await act(settle)
     act(() => {
-      open(transport.connections[0])
-      send(transport.connections[0], 'stockUpdate', quote(1, 'MSFT', 410))
+      transport.connections[0]?.open()
+      transport.connections[0]?.send('stockUpdate', quote(1, 'MSFT', 410))
     })
     expect(unique(seen)).toHaveLength(1)
     expect(transport.connections).toHaveLength(1)
-    expect(transport.live()).toHaveLength(1)
+    expect(live(transport)).toHaveLength(1)
     expect(shown()).toBe('open|MSFT')
     expect(seen.at(-1)?.status).toEqual({ state: 'open' })
   })
@@ -74,7 +74,7 @@ describe('useCreateEventStream', () => {
     unmount()
     await flushMicrotasks()
     expect(seen[0]?.status).toEqual({ state: 'closed', reason: 'closed', error: undefined })
-    expect(transport.live()).toEqual([])
+    expect(live(transport)).toEqual([])
   })
 
   it('creates a new stream for a new URL and closes the old one', async () => {
@@ -90,7 +90,7 @@ describe('useCreateEventStream', () => {
     expect(unique(seen)).toHaveLength(2)
     expect(first?.status.state).toBe('closed')
     expect(second?.status).toEqual({ state: 'connecting', attempt: 0 })
-    expect(transport.connections.map((c) => [c.request.url, c.closed()])).toEqual([
+    expect(transport.connections.map((c) => [c.request.url, c.closed])).toEqual([
       ['http://127.0.0.1/stocks?a', true],
       ['http://127.0.0.1/stocks?b', false],
     ])
@@ -106,7 +106,7 @@ describe('useCreateEventStream', () => {
     rerender(<Ticker {...props} />)
     await act(settle)
     expect(transport.connections).toHaveLength(1)
-    expect(transport.live()).toHaveLength(1)
+    expect(live(transport)).toHaveLength(1)
   })
 
   it('starts a fresh stream when React shows the component again after hiding it', async () => {
@@ -122,7 +122,32 @@ describe('useCreateEventStream', () => {
     await act(settle)
     expect(unique(seen)).toHaveLength(2)
     expect(seen.at(-1)?.status).toEqual({ state: 'connecting', attempt: 0 })
-    expect(transport.live()).toHaveLength(1)
+    expect(live(transport)).toHaveLength(1)
     expect(shown()).toBe('connecting|none')
+  })
+
+  it('creates nothing for a null URL, then a stream once the URL is known', async () => {
+    const transport = fakeTransport()
+    const seen: (EventStream<StockEvents> | undefined)[] = []
+    function Maybe({ url }: { url: string | null }) {
+      const stream = useCreateEventStream<StockEvents>(url, { transport, retry: false })
+      seen.push(stream)
+      return <Price stream={stream} />
+    }
+    const { rerender } = render(<Maybe url={null} />)
+    await act(settle)
+    expect([seen, transport.connections, shown()]).toEqual([[undefined], [], 'idle|none'])
+
+    rerender(<Maybe url="http://127.0.0.1/stocks" />)
+    const server = await act(() => transport.connected())
+    act(() => server.open())
+    expect([server.request.url, shown()]).toEqual(['http://127.0.0.1/stocks', 'open|none'])
+    rerender(<Maybe url={null} />)
+    await act(settle)
+    expect([seen.at(-2)?.status.state, server.closed, shown()]).toEqual([
+      'closed',
+      true,
+      'idle|none',
+    ])
   })
 })

@@ -13,7 +13,9 @@ export const DEFAULT_KEEP_ALIVE = 1000
 /**
  * Creates a stream owned by the component: the same stream on every render, a new one when the
  * URL changes (the old one is closed), closed for good when the component unmounts. Pass it to
- * `useEventStream` here or in children; it connects only while one of them reads it.
+ * the reading hooks here or in children; it connects only while one of them reads it. A `null`
+ * URL (not known yet: no token, no selection) creates nothing and returns `undefined`, which the
+ * reading hooks accept.
  *
  * `options` are read when the stream is created, i.e. on mount and on a URL change. Functions in
  * them (`headers`, `body`) are called on every connection attempt, so they can read a ref.
@@ -26,8 +28,16 @@ export const DEFAULT_KEEP_ALIVE = 1000
 export function useCreateEventStream<Events extends EventMap = Record<string, unknown>>(
   url: string | URL,
   options?: EventStreamOptions<Events>,
-): EventStream<Events> {
-  const href = String(url)
+): EventStream<Events>
+export function useCreateEventStream<Events extends EventMap = Record<string, unknown>>(
+  url: string | URL | null | undefined,
+  options?: EventStreamOptions<Events>,
+): EventStream<Events> | undefined
+export function useCreateEventStream<Events extends EventMap>(
+  url: string | URL | null | undefined,
+  options?: EventStreamOptions<Events>,
+): EventStream<Events> | undefined {
+  const href = url == null ? undefined : String(url)
   // Bumped to replace a stream this hook closed but React shows again (an <Activity> hidden then
   // shown runs the effect's cleanup, then its setup, with the same stream).
   const [generation, setGeneration] = useState(0)
@@ -35,11 +45,15 @@ export function useCreateEventStream<Events extends EventMap = Record<string, un
   // discards (StrictMode, an interrupted render, the server) opens nothing and needs no close.
   const stream = useMemo(
     () =>
-      createEventStream<Events>(href, {
-        ...options,
-        keepAlive: options?.keepAlive ?? DEFAULT_KEEP_ALIVE,
-      }),
+      href === undefined
+        ? undefined
+        : createEventStream<Events>(href, {
+            ...options,
+            keepAlive: options?.keepAlive ?? DEFAULT_KEEP_ALIVE,
+          }),
     // Not `options`: an inline object is new on every render, and it is read on creation only.
+    // `generation` is a dependency only to create a fresh stream.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [href, generation],
   )
   const pendingClose = useRef<{ stream: EventStream<Events>; cancel: () => void } | undefined>(
@@ -48,6 +62,7 @@ export function useCreateEventStream<Events extends EventMap = Record<string, un
   const closedHere = useRef<EventStream<Events> | undefined>(undefined)
 
   useEffect(() => {
+    if (stream === undefined) return
     if (closedHere.current === stream) {
       setGeneration((n) => n + 1)
       return

@@ -1,32 +1,46 @@
-import { useEffect, useInsertionEffect, useRef } from 'react'
+import { useEffect, useMemo } from 'react'
+import { eventReducerStore } from '@rivulet/core'
 import type { EventMap, EventStream, EventType } from '@rivulet/core'
+import { noSubscription, useLatest } from './stores'
+import type { ReadOptions } from './stores'
 
 /**
  * Calls `listener` with every payload of one event type, for as long as the component is
- * mounted; the stream stays connected meanwhile. Use it where every event matters, e.g. to fold
- * quotes into a table or to raise a toast: `useEventStream` renders only the latest payload, and
- * React may render once for several events that arrive together.
+ * mounted; the stream stays connected meanwhile. Use it for side effects: a toast, a sound, a
+ * log. To keep events in state, `useEventList` and `useEventReducer` do it for you.
  *
  * The listener may change on every render without resubscribing: the latest one is called.
  *
  * ```tsx
- * const [count, setCount] = useState(0)
- * useEventStreamListener(stocks, 'stockUpdate', () => setCount((n) => n + 1))
+ * useEventStreamListener(orders, 'orderShipped', (order) => toast(`Order ${order.id} shipped`))
  * ```
  */
 export function useEventStreamListener<Events extends EventMap, K extends EventType<Events>>(
-  stream: EventStream<Events>,
+  stream: EventStream<Events> | null | undefined,
   type: K,
   listener: (data: Events[K]) => void,
+  options?: ReadOptions,
 ): void {
-  const latest = useRef(listener)
-  // An insertion effect runs before any other effect of the commit (so before an event can be
-  // delivered to the new subscription) and, unlike a layout effect, says nothing on the server.
-  useInsertionEffect(() => {
-    latest.current = listener
-  })
-  useEffect(() => {
-    const subscription = stream.on(type).subscribe((data) => latest.current(data))
-    return () => subscription.unsubscribe()
-  }, [stream, type])
+  const latest = useLatest(listener)
+  // A fold that keeps no state: core's stores subscribe again after the stream restarts, which
+  // a bare `stream.on(type)` subscription (completed by the close) would not.
+  const store = useMemo(
+    () =>
+      stream &&
+      eventReducerStore(
+        stream,
+        type,
+        (none: undefined, data) => {
+          latest.current(data)
+          return none
+        },
+        undefined,
+      ),
+    [stream, type, latest],
+  )
+  const enabled = options?.enabled ?? true
+  useEffect(
+    () => (store && enabled ? store.subscribe(noSubscription) : undefined),
+    [store, enabled],
+  )
 }

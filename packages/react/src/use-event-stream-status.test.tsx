@@ -1,8 +1,7 @@
 import { act, render, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { EventStream, StreamStatus } from '@rivulet/core'
-import { open, send, settle } from '../test/fake-transport'
-import { quote, stockStream } from '../test/stocks'
+import { live, quote, settle, stockStream } from '../test/stocks'
 import type { StockEvents } from '../test/stocks'
 import { useEventStream } from './use-event-stream'
 import { useEventStreamStatus } from './use-event-stream-status'
@@ -50,13 +49,13 @@ describe('useEventStreamStatus', () => {
     )
     expect(badge()).toBe('connecting #0')
     await act(settle)
-    act(() => open(transport.connections[0]))
+    act(() => transport.connections[0]?.open())
     expect(badge()).toBe('open')
-    act(() => transport.connections[0]?.subscriber.error({ kind: 'http', status: 502 }))
+    act(() => transport.connections[0]?.fail({ status: 502 }))
     expect(badge()).toBe('reconnecting #1 in 500 after http')
     rerender(<Badge stream={stream} />)
     expect(badge()).toBe('idle')
-    expect(transport.live()).toEqual([])
+    expect(live(transport)).toEqual([])
   })
 
   it('does not render again for events, only for status changes', async () => {
@@ -73,10 +72,10 @@ describe('useEventStreamStatus', () => {
       </>,
     )
     await act(settle)
-    act(() => open(transport.connections[0]))
+    act(() => transport.connections[0]?.open())
     const rendersWhenOpen = renders
-    act(() => send(transport.connections[0], 'stockUpdate', quote(1, 'MSFT', 410)))
-    act(() => send(transport.connections[0], 'notice', 'hello'))
+    act(() => transport.connections[0]?.send('stockUpdate', quote(1, 'MSFT', 410)))
+    act(() => transport.connections[0]?.send('notice', 'hello'))
     expect(renders).toBe(rendersWhenOpen)
   })
 

@@ -1,13 +1,12 @@
 import { act, render, screen } from '@testing-library/react'
 import { StrictMode, useLayoutEffect } from 'react'
-import type { EventStreamSnapshot } from '@rivulet/core'
 import { describe, expect, it } from 'vitest'
 import type { EventStream } from '@rivulet/core'
-import { open, send, settle } from '../test/fake-transport'
-import type { FakeTransport } from '../test/fake-transport'
-import { quote, stockStream } from '../test/stocks'
+import type { FakeTransport } from '@rivulet/core/testing'
+import { live, quote, settle, stockStream } from '../test/stocks'
 import type { StockEvents, StockPriceEvent } from '../test/stocks'
 import { useEventStream } from './use-event-stream'
+import type { UseEventStreamResult } from './use-event-stream'
 
 /** Renders the snapshot as `state|symbol price|error kind`, for exact assertions. */
 function Price({ stream, name = 'price' }: { stream: EventStream<StockEvents>; name?: string }) {
@@ -24,14 +23,14 @@ describe('useEventStream', () => {
     render(<Price stream={stream} />)
     expect(shown()).toBe('connecting|none|')
     await act(settle)
-    act(() => open(transport.connections[0]))
+    act(() => transport.connections[0]?.open())
     expect(shown()).toBe('open|none|')
     act(() => {
-      send(transport.connections[0], 'stockUpdate', quote(1, 'MSFT', 410.5))
-      send(transport.connections[0], 'notice', 'not a quote')
+      transport.connections[0]?.send('stockUpdate', quote(1, 'MSFT', 410.5))
+      transport.connections[0]?.send('notice', 'not a quote')
     })
     expect(shown()).toBe('open|MSFT 410.5|')
-    act(() => send(transport.connections[0], 'stockUpdate', quote(2, 'NVDA', 141.97)))
+    act(() => transport.connections[0]?.send('stockUpdate', quote(2, 'NVDA', 141.97)))
     expect(shown()).toBe('open|NVDA 141.97|')
   })
 
@@ -45,8 +44,8 @@ describe('useEventStream', () => {
     )
     await act(settle)
     act(() => {
-      open(transport.connections[0])
-      send(transport.connections[0], 'stockUpdate', quote(1, 'AAPL', 230))
+      transport.connections[0]?.open()
+      transport.connections[0]?.send('stockUpdate', quote(1, 'AAPL', 230))
     })
     expect(transport.connections).toHaveLength(1)
     expect([shown('a'), shown('b')]).toEqual(['open|AAPL 230|', 'open|AAPL 230|'])
@@ -60,27 +59,27 @@ describe('useEventStream', () => {
       </StrictMode>,
     )
     await act(settle)
-    act(() => open(transport.connections[0]))
+    act(() => transport.connections[0]?.open())
     expect(transport.connections).toHaveLength(1)
-    expect(transport.live()).toHaveLength(1)
+    expect(live(transport)).toHaveLength(1)
     expect(shown()).toBe('open|none|')
   })
 
   it('renders again only when its own type or the status changes, with a stable snapshot', async () => {
     const { stream, transport } = stockStream()
-    const snapshots: EventStreamSnapshot<StockPriceEvent>[] = []
+    const snapshots: UseEventStreamResult<StockPriceEvent>[] = []
     function Recorder() {
       snapshots.push(useEventStream(stream, 'stockUpdate'))
       return null
     }
     render(<Recorder />)
     await act(settle)
-    act(() => open(transport.connections[0]))
+    act(() => transport.connections[0]?.open())
     const rendersWhenOpen = snapshots.length
-    act(() => send(transport.connections[0], 'notice', 'another type'))
-    act(() => send(transport.connections[0], 'notice', 'and another'))
+    act(() => transport.connections[0]?.send('notice', 'another type'))
+    act(() => transport.connections[0]?.send('notice', 'and another'))
     expect(snapshots).toHaveLength(rendersWhenOpen)
-    act(() => send(transport.connections[0], 'stockUpdate', quote(1, 'GOOG', 170)))
+    act(() => transport.connections[0]?.send('stockUpdate', quote(1, 'GOOG', 170)))
     expect(snapshots).toHaveLength(rendersWhenOpen + 1)
     expect(new Set(snapshots.map((s) => s.status.state))).toEqual(
       new Set(['idle', 'connecting', 'open']),
@@ -89,16 +88,22 @@ describe('useEventStream', () => {
       data: quote(1, 'GOOG', 170),
       status: { state: 'open' },
       error: undefined,
+      lastEventId: '',
+      reconnect: expect.any(Function),
+      restart: expect.any(Function),
+      close: expect.any(Function),
     })
+    // The controls keep their identity across renders, so they can go in dependency arrays.
+    expect(new Set(snapshots.map((s) => s.reconnect)).size).toBe(1)
   })
 
   it('disconnects when the last component using the stream unmounts', async () => {
     const { stream, transport } = stockStream()
     const { unmount } = render(<Price stream={stream} />)
     await act(settle)
-    act(() => open(transport.connections[0]))
+    act(() => transport.connections[0]?.open())
     unmount()
-    expect(transport.connections[0]?.closed()).toBe(true)
+    expect(transport.connections[0]?.closed).toBe(true)
     expect(stream.status).toEqual({ state: 'idle' })
   })
 
@@ -108,9 +113,9 @@ describe('useEventStream', () => {
     const { stream, transport } = stockStream()
     const other = stream.on('notice').subscribe()
     await settle()
-    open(transport.connections[0])
+    transport.connections[0]?.open()
     function SendsAfterRender() {
-      useLayoutEffect(() => send(transport.connections[0], 'stockUpdate', quote(1, 'META', 590)))
+      useLayoutEffect(() => transport.connections[0]?.send('stockUpdate', quote(1, 'META', 590)))
       return null
     }
     render(
@@ -129,16 +134,16 @@ describe('useEventStream', () => {
     const { rerender } = render(<Price stream={first.stream} />)
     await act(settle)
     act(() => {
-      open(first.transport.connections[0])
-      send(first.transport.connections[0], 'stockUpdate', quote(1, 'TSLA', 250))
+      first.transport.connections[0]?.open()
+      first.transport.connections[0]?.send('stockUpdate', quote(1, 'TSLA', 250))
     })
     rerender(<Price stream={second.stream} />)
-    expect(first.transport.connections[0]?.closed()).toBe(true)
+    expect(first.transport.connections[0]?.closed).toBe(true)
     expect(shown()).toBe('connecting|none|')
     await act(settle)
     act(() => {
-      open(second.transport.connections[0])
-      send(second.transport.connections[0], 'stockUpdate', quote(1, 'NFLX', 700))
+      second.transport.connections[0]?.open()
+      second.transport.connections[0]?.send('stockUpdate', quote(1, 'NFLX', 700))
     })
     expect(shown()).toBe('open|NFLX 700|')
     expect(connectionCounts(first.transport, second.transport)).toEqual([1, 1])
@@ -148,11 +153,11 @@ describe('useEventStream', () => {
     const { stream, transport } = stockStream({ retry: { initialDelay: 60_000 } })
     render(<Price stream={stream} />)
     await act(settle)
-    act(() => transport.connections[0]?.subscriber.error({ kind: 'http', status: 503 }))
+    act(() => transport.connections[0]?.fail({ status: 503 }))
     expect(shown()).toBe('reconnecting|none|http')
     act(() => stream.close())
     expect(shown()).toBe('closed|none|')
-    expect(transport.live()).toEqual([])
+    expect(live(transport)).toEqual([])
   })
 })
 

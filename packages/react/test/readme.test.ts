@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import ts from 'typescript'
@@ -9,14 +10,22 @@ const snippets = readmeSnippets(root, 'tsx')
 
 describe('the README', () => {
   it('has an example for every hook', () => {
-    expect(snippets).toHaveLength(5)
-    for (const hook of [
+    expect(snippets).toHaveLength(13)
+    const hooks = [
       'useEventStream(',
-      'useEventStreamStatus(',
+      'useEventList(',
+      'useEventReducer(',
       'useEventStreamListener(',
+      'useEventStreamErrors(',
+      'useEventStreamStatus(',
       'useCreateEventStream<',
-    ]) {
-      expect(snippets.some((code) => code.includes(hook))).toBe(true)
+    ]
+    expect(hooks.filter((hook) => !snippets.some((code) => code.includes(hook)))).toEqual([])
+  })
+
+  it('shows the “Testing your components” examples exactly as they run here', () => {
+    for (const file of ['readme-testing.test.tsx', 'readme-msw.test.tsx']) {
+      expect(snippets).toContain(readFileSync(join(root, 'test', file), 'utf8'))
     }
   })
 

@@ -1,7 +1,7 @@
 import { createEventStream } from '@rivulet/core'
 import type { EventStream, EventStreamOptions } from '@rivulet/core'
-import { fakeTransport } from './fake-transport'
-import type { FakeTransport } from './fake-transport'
+import { fakeTransport } from '@rivulet/core/testing'
+import type { FakeTransport } from '@rivulet/core/testing'
 
 export interface StockPriceEvent {
   id: number
@@ -18,7 +18,7 @@ export const quote = (id: number, symbol: string, price: number): StockPriceEven
   timestamp: `2026-11-25T09:00:0${id}.000Z`,
 })
 
-/** A stock stream over a fake transport, with no retries unless the options ask for them. */
+/** A stock stream over core's fake transport, with no retries unless the options ask for them. */
 export function stockStream(options: EventStreamOptions<StockEvents> = {}): {
   stream: EventStream<StockEvents>
   transport: FakeTransport
@@ -31,3 +31,9 @@ export function stockStream(options: EventStreamOptions<StockEvents> = {}): {
   })
   return { stream, transport }
 }
+
+/** The connections the stream has not torn down. */
+export const live = (transport: FakeTransport) => transport.connections.filter((c) => !c.closed)
+
+/** Lets the stream's asynchronous request factory run, so a subscription reaches the transport. */
+export const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))

@@ -2,7 +2,7 @@ import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { defineComponent, effectScope, h, onMounted, shallowRef } from 'vue'
 import type { EffectScope } from 'vue'
-import { fakeStream, settle } from '../test/fake-transport'
+import { fakeStream, settle } from '../test/stocks'
 import { useEventStream } from './use-event-stream'
 
 describe('when the composables connect and disconnect', () => {
@@ -40,7 +40,7 @@ describe('when the composables connect and disconnect', () => {
     expect(status).toBe('connecting')
     await settle()
     wrapper.unmount()
-    expect(transport.connections.map((c) => c.closed())).toEqual([true])
+    expect(transport.connections.map((c) => c.closed)).toEqual([true])
   })
 
   it('lets a detached scope made during setup (a store) outlive the component', async () => {
@@ -58,14 +58,14 @@ describe('when the composables connect and disconnect', () => {
     const wrapper = mount(Owner)
     await settle()
     wrapper.unmount()
-    expect(a.transport.connections.map((c) => c.closed())).toEqual([false])
+    expect(a.transport.connections.map((c) => c.closed)).toEqual([false])
 
     // Still watching its source after the component is gone.
     current.value = b.stream
     await settle()
-    expect(a.transport.connections.map((c) => c.closed())).toEqual([true])
-    expect(b.transport.connections.map((c) => c.closed())).toEqual([false])
+    expect(a.transport.connections.map((c) => c.closed)).toEqual([true])
+    expect(b.transport.connections.map((c) => c.closed)).toEqual([false])
     store?.stop()
-    expect(b.transport.connections.map((c) => c.closed())).toEqual([true])
+    expect(b.transport.connections.map((c) => c.closed)).toEqual([true])
   })
 })

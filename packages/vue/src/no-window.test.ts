@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest'
 import { createSSRApp, defineComponent, effectScope, h } from 'vue'
 import { renderToString } from 'vue/server-renderer'
-import { fakeStream, fakeTransport, settle } from '../test/fake-transport'
-import type { StockEvents } from '../test/fake-transport'
+import { fakeTransport } from '@rivulet/core/testing'
+import { fakeStream, settle } from '../test/stocks'
+import type { StockEvents } from '../test/stocks'
 import * as vue from './index'
 
 describe('without a window (a server)', () => {
@@ -18,10 +19,15 @@ describe('without a window (a server)', () => {
     const { stream, transport: shared } = fakeStream()
     const scope = effectScope()
     const result = scope.run(() => ({
-      fromUrl: vue.useEventStream<StockEvents>('http://127.0.0.1/a', 'stockUpdate', { transport }),
+      fromUrl: vue.useEventStream<StockEvents, 'stockUpdate'>('http://127.0.0.1/a', 'stockUpdate', {
+        transport,
+      }),
       status: vue.useEventStreamStatus(stream),
+      list: vue.useEventList(vue.useCreateEventStream<StockEvents>('/b', { transport }), 'notice'),
+      count: vue.useEventReducer(stream, 'notice', (n: number) => n + 1, 0),
     }))
     await settle()
+    expect([result?.list.value, result?.count.value]).toEqual([[], 0])
     expect(transport.connections).toHaveLength(0)
     expect(shared.connections).toHaveLength(0)
     expect(result?.fromUrl.data.value).toBeUndefined()
@@ -35,9 +41,13 @@ describe('without a window (a server)', () => {
     const transport = fakeTransport()
     const App = defineComponent({
       setup() {
-        const { status } = vue.useEventStream<StockEvents>('http://127.0.0.1/a', 'stockUpdate', {
-          transport,
-        })
+        const { status } = vue.useEventStream<StockEvents, 'stockUpdate'>(
+          'http://127.0.0.1/a',
+          'stockUpdate',
+          {
+            transport,
+          },
+        )
         return () => h('b', status.value.state)
       },
     })

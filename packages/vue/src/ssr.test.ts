@@ -1,18 +1,29 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createSSRApp, defineComponent, h } from 'vue'
 import { renderToString } from 'vue/server-renderer'
-import { fakeStream, settle } from '../test/fake-transport'
+import { fakeStream, settle } from '../test/stocks'
+import { useEventList } from './use-event-list'
+import { useEventReducer } from './use-event-reducer'
 import { useEventStream } from './use-event-stream'
+import { useEventStreamErrors } from './use-event-stream-errors'
 import { useEventStreamListener } from './use-event-stream-listener'
 import { useEventStreamStatus } from './use-event-stream-status'
 
+/** Every composable; renders `status/badge:symbol #id list fold`. */
 function tickerOf(stream: ReturnType<typeof fakeStream>['stream']) {
   return defineComponent({
     setup() {
-      const { data, status } = useEventStream(stream, 'stockUpdate')
+      const { data, status, lastEventId } = useEventStream(stream, 'stockUpdate')
       const badge = useEventStreamStatus(stream)
+      const list = useEventList(stream, 'stockUpdate')
+      const count = useEventReducer(stream, 'stockUpdate', (n: number) => n + 1, 0)
       useEventStreamListener(stream, 'notice', () => {})
-      return () => h('p', `${status.value.state}/${badge.value.state}:${data.value?.symbol ?? '-'}`)
+      useEventStreamErrors(stream, () => {})
+      return () =>
+        h(
+          'p',
+          `${status.value.state}/${badge.value.state}:${data.value?.symbol ?? '-'} #${lastEventId.value} ${list.value.length} ${count.value}`,
+        )
     },
   })
 }
@@ -27,7 +38,7 @@ describe('server rendering', () => {
     const { stream, transport } = fakeStream()
     const html = await renderToString(createSSRApp(tickerOf(stream)))
     await settle()
-    expect(html).toBe('<p>idle/idle:-</p>')
+    expect(html).toBe('<p>idle/idle:- # 0 0</p>')
     expect(transport.connections).toHaveLength(0)
   })
 
@@ -46,11 +57,11 @@ describe('server rendering', () => {
 
     await settle()
     transport.connections[0]?.open()
-    transport.connections[0]?.send('stockUpdate', { symbol: 'TSLA', price: 250 })
+    transport.connections[0]?.send('stockUpdate', { symbol: 'TSLA', price: 250 }, { id: 'q1' })
     await settle()
-    expect(container.innerHTML).toBe('<p>open/open:TSLA</p>')
+    expect(container.innerHTML).toBe('<p>open/open:TSLA #q1 1 1</p>')
     expect(transport.connections).toHaveLength(1)
     app.unmount()
-    expect(transport.connections[0]?.closed()).toBe(true)
+    expect(transport.connections[0]?.closed).toBe(true)
   })
 })

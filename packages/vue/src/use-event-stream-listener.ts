@@ -1,40 +1,54 @@
+import { eventReducerStore } from '@rivulet/core'
 import type { EventMap, EventStream, EventStreamOptions, EventType } from '@rivulet/core'
 import type { MaybeRefOrGetter } from 'vue'
-import { watchEventStream } from './watch-event-stream'
-import type { EventStreamSource } from './watch-event-stream'
+import type { NameTheEventType, Payload, SoleEventType } from './event-type'
+import { followStore } from './follow-store'
+import type { ReadOptions, Source } from './watch-event-stream'
 
 /**
- * Calls `listener` with every payload of one event type, while the calling scope lives. Use it
- * when each event matters (a table keyed by symbol, a log), where `useEventStream`'s `data` only
- * keeps the latest: events arriving within one tick would otherwise be rendered once.
+ * Calls `listener` with every payload of one event type, while the calling scope lives and
+ * `enabled` is on. For side effects (a toast, a log); to keep events in a ref, `useEventList`
+ * and `useEventReducer` do it for you.
  *
  * ```ts
- * const prices = reactive(new Map<string, number>())
- * useEventStreamListener(stocks, 'stockUpdate', (quote) => prices.set(quote.symbol, quote.price))
+ * useEventStreamListener(orders, 'orderShipped', (order) => notify(`Order ${order.id} shipped`))
  * ```
  */
 export function useEventStreamListener<
   Events extends EventMap,
-  K extends EventType<Events> = EventType<Events>,
->(stream: MaybeRefOrGetter<EventStream<Events>>, type: K, listener: (data: Events[K]) => void): void
+  K extends EventType<Events> | NameTheEventType = SoleEventType<Events>,
+>(
+  stream: MaybeRefOrGetter<EventStream<Events> | null | undefined>,
+  type: K,
+  listener: (data: Payload<Events, K>) => void,
+  options?: ReadOptions,
+): void
 /** With a URL, the stream is created with `options` and closed as in `useEventStream`. */
 export function useEventStreamListener<
   Events extends EventMap = Record<string, unknown>,
-  K extends EventType<Events> = EventType<Events>,
+  K extends EventType<Events> | NameTheEventType = SoleEventType<Events>,
 >(
-  url: MaybeRefOrGetter<string | URL>,
+  url: MaybeRefOrGetter<string | URL | null | undefined>,
   type: K,
-  listener: (data: Events[K]) => void,
-  options?: EventStreamOptions<Events>,
+  listener: (data: Payload<Events, K>) => void,
+  options?: EventStreamOptions<Events> & ReadOptions,
 ): void
 export function useEventStreamListener<Events extends EventMap, K extends EventType<Events>>(
-  source: EventStreamSource<Events>,
+  source: Source<EventStream<Events>>,
   type: K,
   listener: (data: Events[K]) => void,
-  options?: EventStreamOptions<Events>,
+  options?: EventStreamOptions<Events> & ReadOptions,
 ): void {
-  watchEventStream(source, options, (stream) => {
-    const subscription = stream.on(type).subscribe(listener)
-    return () => subscription.unsubscribe()
-  })
+  // A fold that keeps no state: core's stores subscribe again after the stream restarts, which
+  // a bare `stream.on(type)` subscription (completed by the close) would not.
+  const each = (none: undefined, data: Events[K]) => {
+    listener(data)
+    return none
+  }
+  followStore(
+    source,
+    options,
+    (stream) => eventReducerStore(stream, type, each, undefined),
+    undefined,
+  )
 }

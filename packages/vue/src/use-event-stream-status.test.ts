@@ -1,7 +1,7 @@
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { defineComponent, effectScope, h } from 'vue'
-import { fakeStream, settle } from '../test/fake-transport'
+import { fakeStream, settle } from '../test/stocks'
 import { useEventStream } from './use-event-stream'
 import { useEventStreamStatus } from './use-event-stream-status'
 
@@ -46,6 +46,6 @@ describe('useEventStreamStatus', () => {
     await settle()
     expect(wrapper.find('span').text()).toBe('open')
     wrapper.unmount()
-    expect(transport.connections[0]?.closed()).toBe(true)
+    expect(transport.connections[0]?.closed).toBe(true)
   })
 })

@@ -2,8 +2,9 @@ import type { ConnectionError, EventStream } from '@rivulet/core'
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { defineComponent, effectScope, h, ref, shallowRef } from 'vue'
-import { fakeStream, fakeTransport, settle } from '../test/fake-transport'
-import type { StockEvents } from '../test/fake-transport'
+import { fakeTransport } from '@rivulet/core/testing'
+import { fakeStream, settle } from '../test/stocks'
+import type { StockEvents } from '../test/stocks'
 import { useEventStream } from './use-event-stream'
 
 /** Renders the latest quote and the status of a stream. */
@@ -79,9 +80,9 @@ describe('useEventStream', () => {
     second.value = false
     await settle()
     expect(wrapper.findAll('p')).toHaveLength(1)
-    expect(transport.connections.map((c) => c.closed())).toEqual([false])
+    expect(transport.connections.map((c) => c.closed)).toEqual([false])
     wrapper.unmount()
-    expect(transport.connections.map((c) => c.closed())).toEqual([true])
+    expect(transport.connections.map((c) => c.closed)).toEqual([true])
   })
 
   it('disconnects on unmount and leaves a stream it was given open for others', async () => {
@@ -90,7 +91,7 @@ describe('useEventStream', () => {
     await settle()
     transport.connections[0]?.open()
     wrapper.unmount()
-    expect(transport.connections[0]?.closed()).toBe(true)
+    expect(transport.connections[0]?.closed).toBe(true)
     expect(stream.status).toEqual({ state: 'idle' })
   })
 
@@ -98,7 +99,9 @@ describe('useEventStream', () => {
     const transport = fakeTransport()
     const scope = effectScope()
     const result = scope.run(() =>
-      useEventStream<StockEvents>('http://127.0.0.1/a', 'stockUpdate', { transport }),
+      useEventStream<StockEvents, 'stockUpdate'>('http://127.0.0.1/a', 'stockUpdate', {
+        transport,
+      }),
     )
     await settle()
     expect(transport.connections.map((c) => c.request.url)).toEqual(['http://127.0.0.1/a'])
@@ -106,7 +109,7 @@ describe('useEventStream', () => {
     expect(result?.status.value).toEqual({ state: 'open' })
 
     scope.stop()
-    expect(transport.connections[0]?.closed()).toBe(true)
+    expect(transport.connections[0]?.closed).toBe(true)
     await settle()
     expect(transport.connections).toHaveLength(1)
   })
@@ -116,7 +119,7 @@ describe('useEventStream', () => {
     const url = ref('http://127.0.0.1/a')
     const scope = effectScope()
     const result = scope.run(() =>
-      useEventStream<StockEvents>(url, 'stockUpdate', { transport, retry: false }),
+      useEventStream<StockEvents, 'stockUpdate'>(url, 'stockUpdate', { transport, retry: false }),
     )
     await settle()
     transport.connections[0]?.open()
@@ -125,7 +128,7 @@ describe('useEventStream', () => {
 
     url.value = 'http://127.0.0.1/b'
     await settle()
-    expect(transport.connections.map((c) => [c.request.url, c.closed()])).toEqual([
+    expect(transport.connections.map((c) => [c.request.url, c.closed])).toEqual([
       ['http://127.0.0.1/a', true],
       ['http://127.0.0.1/b', false],
     ])
@@ -133,7 +136,7 @@ describe('useEventStream', () => {
     expect(result?.data.value).toBeUndefined()
     expect(result?.status.value).toEqual({ state: 'connecting', attempt: 0 })
     scope.stop()
-    expect(transport.connections[1]?.closed()).toBe(true)
+    expect(transport.connections[1]?.closed).toBe(true)
   })
 
   it('keeps the connection when a URL getter returns an equal URL object', async () => {
@@ -141,7 +144,7 @@ describe('useEventStream', () => {
     const tick = ref(0)
     const scope = effectScope()
     scope.run(() =>
-      useEventStream<StockEvents>(
+      useEventStream<StockEvents, 'stockUpdate'>(
         () => (tick.value, new URL('http://127.0.0.1/a')),
         'stockUpdate',
         { transport },
@@ -150,7 +153,7 @@ describe('useEventStream', () => {
     await settle()
     tick.value++
     await settle()
-    expect(transport.connections.map((c) => c.closed())).toEqual([false])
+    expect(transport.connections.map((c) => c.closed)).toEqual([false])
     scope.stop()
   })
 
@@ -166,7 +169,7 @@ describe('useEventStream', () => {
 
     current.value = b.stream
     await settle()
-    expect(a.transport.connections[0]?.closed()).toBe(true)
+    expect(a.transport.connections[0]?.closed).toBe(true)
     expect(a.stream.status).toEqual({ state: 'idle' })
     expect(a.stream.latest('stockUpdate')).toEqual({ symbol: 'A', price: 1 })
     expect(result?.data.value).toBeUndefined()

@@ -1,4 +1,4 @@
-import { eventStreamStore } from '@rivulet/core'
+import { eventStreamStatusStore, eventStreamStore } from '@rivulet/core'
 import type {
   EventMap,
   EventStream,
@@ -9,10 +9,12 @@ import type {
 } from '@rivulet/core'
 import { shallowRef } from 'vue'
 import type { MaybeRefOrGetter, ShallowRef } from 'vue'
+import type { NameTheEventType, Payload, SoleEventType } from './event-type'
+import { noop } from './follow-store'
 import { watchEventStream } from './watch-event-stream'
-import type { EventStreamSource } from './watch-event-stream'
+import type { ReadOptions, Source } from './watch-event-stream'
 
-/** What `useEventStream` returns: refs you read, and the stream writes. */
+/** What `useEventStream` returns: refs you read (the stream writes them), and its controls. */
 export interface UseEventStreamReturn<T> {
   /** The latest payload of the event type, or `undefined` before the first. */
   readonly data: Readonly<ShallowRef<T | undefined>>
@@ -20,55 +22,83 @@ export interface UseEventStreamReturn<T> {
   readonly status: Readonly<ShallowRef<StreamStatus>>
   /** The error behind a `reconnecting` or `closed` status, if any. */
   readonly error: Readonly<ShallowRef<StreamError | undefined>>
+  /** The stream's last event ID, as of the latest event of the type or status change. */
+  readonly lastEventId: Readonly<ShallowRef<string>>
+  /** `stream.reconnect()`: skips the wait while reconnecting ("Retry now"). */
+  reconnect(): void
+  /** `stream.restart()`: brings a closed stream back, resuming from its last event ID. */
+  restart(): void
+  /** `stream.close()`: closes the stream for every reader, until `restart()`. */
+  close(): void
 }
 
+const IDLE: StreamStatus = { state: 'idle' }
+
 /**
- * The latest payload of one event type and the connection status, as refs. Connects while the
- * calling scope (a component, `effectScope`, a Pinia store) lives, sharing the stream's one
- * connection with every other reader.
+ * The latest payload of one event type and the connection status, as refs, with the stream's
+ * last event ID and controls. Connects while the calling scope (a component, `effectScope`, a
+ * Pinia store) lives and `enabled` is on, sharing the stream's one connection with every other
+ * reader. A `null` source reads nothing.
  *
  * ```ts
- * const { data, status } = useEventStream(stocks, 'stockUpdate')
- * const { data: quote } = useEventStream<StockEvents>(() => `/stocks/${symbol.value}`, 'stockUpdate')
+ * const { data, status, reconnect } = useEventStream(stocks, 'stockUpdate')
  * ```
  */
 export function useEventStream<
   Events extends EventMap,
-  K extends EventType<Events> = EventType<Events>,
->(stream: MaybeRefOrGetter<EventStream<Events>>, type: K): UseEventStreamReturn<Events[K]>
+  K extends EventType<Events> | NameTheEventType = SoleEventType<Events>,
+>(
+  stream: MaybeRefOrGetter<EventStream<Events> | null | undefined>,
+  type: K,
+  options?: ReadOptions,
+): UseEventStreamReturn<Payload<Events, K>>
 /**
  * With a URL (a string, `URL`, ref or getter), the composable creates the stream with `options`,
- * and closes it when the URL changes (opening a new one) or the scope is disposed.
+ * and closes it when the URL changes (opening a new one) or the scope is disposed. Name the
+ * event type as well as the map: `useEventStream<Events, 'notice'>(url, 'notice')`.
  */
 export function useEventStream<
   Events extends EventMap = Record<string, unknown>,
-  K extends EventType<Events> = EventType<Events>,
+  K extends EventType<Events> | NameTheEventType = SoleEventType<Events>,
 >(
-  url: MaybeRefOrGetter<string | URL>,
+  url: MaybeRefOrGetter<string | URL | null | undefined>,
   type: K,
-  options?: EventStreamOptions<Events>,
-): UseEventStreamReturn<Events[K]>
+  options?: EventStreamOptions<Events> & ReadOptions,
+): UseEventStreamReturn<Payload<Events, K>>
 export function useEventStream<Events extends EventMap, K extends EventType<Events>>(
-  source: EventStreamSource<Events>,
+  source: Source<EventStream<Events>>,
   type: K,
-  options?: EventStreamOptions<Events>,
+  options?: EventStreamOptions<Events> & ReadOptions,
 ): UseEventStreamReturn<Events[K]> {
   const data = shallowRef<Events[K]>()
-  const status = shallowRef<StreamStatus>({ state: 'idle' })
-  const error = shallowRef<StreamError | undefined>(undefined)
+  const status = shallowRef(IDLE)
+  const error = shallowRef<StreamError>()
+  const lastEventId = shallowRef('')
 
-  watchEventStream(source, options, (stream) => {
-    const store = eventStreamStore(stream, type)
+  const current = watchEventStream(source, options, (stream, reading) => {
+    const store = stream && eventStreamStore(stream, type)
     const read = () => {
-      const snapshot = store.getSnapshot()
-      data.value = snapshot.data
-      status.value = snapshot.status
-      error.value = snapshot.error
+      const snapshot = store?.getSnapshot()
+      data.value = snapshot?.data
+      status.value = snapshot?.status ?? IDLE
+      error.value = snapshot?.error
+      lastEventId.value = stream?.lastEventId ?? ''
     }
-    const unsubscribe = store.subscribe(read)
     read()
-    return unsubscribe
+    // Disabled, it still follows the status, which never connects.
+    return stream && store
+      ? (reading ? store : eventStreamStatusStore(stream)).subscribe(read)
+      : noop
   })
 
-  return { data, status, error }
+  const control = (name: 'reconnect' | 'restart' | 'close') => () => current()?.[name]()
+  return {
+    data,
+    status,
+    error,
+    lastEventId,
+    reconnect: control('reconnect'),
+    restart: control('restart'),
+    close: control('close'),
+  }
 }

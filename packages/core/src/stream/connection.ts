@@ -97,6 +97,15 @@ export function connection(config: ConnectionConfig): Connection {
     const onMessage = (message: TransportMessage) => {
       if (config.idleTimeout) lastActivity = Date.now()
       switch (message.type) {
+        case 'events':
+          // Each event may close the stream (a subscriber calling close()): check before the next.
+          for (const event of message.events) {
+            if (!live()) return
+            healthy = true
+            resumable = event.id !== undefined
+            config.deliver(event)
+          }
+          return
         case 'event':
           healthy = true
           resumable = message.event.id !== undefined

@@ -42,7 +42,7 @@ describe('fetchTransport requests', () => {
         .pipe(toArray()),
     )
     expect(seen).toEqual([['PUT', 'include', 'rivulet', 'text/event-stream', 'payload']])
-    expect(messages.map((m) => m.type).filter((t) => t !== 'activity')).toEqual(['open', 'event'])
+    expect(messages.map((m) => m.type).filter((t) => t !== 'activity')).toEqual(['open', 'events'])
   })
 
   it('lets the caller override the Accept header', async () => {

@@ -1,4 +1,4 @@
-import { filter, firstValueFrom, lastValueFrom, toArray } from 'rxjs'
+import { firstValueFrom, lastValueFrom, toArray } from 'rxjs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { reply, startServer, stream, streamAndDrop, streamAndEnd } from '../../test/sse-server'
 import type { TestServer } from '../../test/sse-server'
@@ -26,13 +26,20 @@ function request(overrides: Partial<TransportRequest> = {}): TransportRequest {
   }
 }
 
-/** Every message but `activity`, which comes with each chunk the network happens to deliver. */
+/**
+ * Every message but `activity`, with each `events` batch (one a chunk, so as many as the network
+ * happened to cut) spread into single `event` messages.
+ */
 const collect = (req: TransportRequest, transport = fetchTransport()) =>
-  lastValueFrom(
-    transport.connect(req).pipe(
-      filter((m) => m.type !== 'activity'),
-      toArray(),
-    ),
+  lastValueFrom(transport.connect(req).pipe(toArray())).then(spread)
+
+const spread = (messages: TransportMessage[]): TransportMessage[] =>
+  messages.flatMap((m): TransportMessage[] =>
+    m.type === 'activity'
+      ? []
+      : m.type === 'events'
+        ? m.events.map((event) => ({ type: 'event', event }))
+        : [m],
   )
 
 const failure = (req: TransportRequest, transport = fetchTransport()) =>
@@ -137,10 +144,10 @@ describe('fetchTransport', () => {
     const error = await new Promise<StreamError>((resolve) =>
       fetchTransport()
         .connect(request())
-        .subscribe({ next: (m) => m.type !== 'activity' && seen.push(m), error: resolve }),
+        .subscribe({ next: (m) => seen.push(m), error: resolve }),
     )
     expect(error.kind).toBe('network')
-    expect(seen.filter((m) => m.type === 'event')).toEqual([
+    expect(spread(seen).filter((m) => m.type === 'event')).toEqual([
       { type: 'event', event: { type: 'message', data: 'a', id: '1', lastEventId: '1' } },
     ])
   })
@@ -239,5 +246,13 @@ describe('fetchTransport requests that cannot be sent', () => {
     if (error.kind !== 'http') throw new Error('expected an http error')
     expect(error.headers['set-cookie']).toBeUndefined()
     expect(error.headers['x-id']).toBe('1')
+  })
+
+  it('sends the events of one chunk as one message, before any later message', async () => {
+    server.respond(streamAndEnd('data: 1\n\ndata: 2\n\n: note\ndata: 3\n\n'))
+    const types = (await lastValueFrom(fetchTransport().connect(request()).pipe(toArray())))
+      .filter((m) => m.type !== 'activity')
+      .map((m) => (m.type === 'events' ? m.events.map((e) => e.data).join('+') : m.type))
+    expect(types).toEqual(['open', '1+2', 'comment', '3'])
   })
 })

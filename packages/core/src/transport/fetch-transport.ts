@@ -9,6 +9,7 @@ import {
   requestError,
 } from '../errors'
 import { createParser } from '../parse'
+import type { ServerSentEvent } from '../parse'
 import { parseRetryAfter } from '../retry/backoff'
 import { isEventStream } from './content-type'
 import { lastEventIdHeader } from './last-event-id'
@@ -47,18 +48,34 @@ export function fetchTransport(options: FetchTransportOptions = {}): Transport {
     connect: (request) =>
       new Observable<TransportMessage>((subscriber) => {
         const controller = new AbortController()
+        // The events of the chunk being parsed, sent as one message after it, or before any other
+        // message so that order is kept.
+        let batch: ServerSentEvent[] = []
+        const flush = () => {
+          if (batch.length === 0) return
+          const events = batch
+          batch = []
+          subscriber.next({ type: 'events', events })
+        }
+        const send = (message: TransportMessage) => {
+          flush()
+          subscriber.next(message)
+        }
         const parser = createParser({
-          onEvent: (event) => subscriber.next({ type: 'event', event }),
-          onId: (lastEventId) => subscriber.next({ type: 'last-event-id', lastEventId }),
-          onRetry: (delay) => subscriber.next({ type: 'retry', delay }),
-          onComment: (text) => subscriber.next({ type: 'comment', text }),
+          onEvent: (event) => void batch.push(event),
+          onId: (lastEventId) => send({ type: 'last-event-id', lastEventId }),
+          onRetry: (delay) => send({ type: 'retry', delay }),
+          onComment: (text) => send({ type: 'comment', text }),
           onError: (error) => fail(parseError(error)),
           lastEventId: request.lastEventId,
           maxLineLength: options.maxLineLength,
           maxEventLength: options.maxEventLength,
         })
         let reader: ReadableStreamDefaultReader<Uint8Array> | undefined
-        const fail = (error: ConnectionError) => subscriber.error(error)
+        const fail = (error: ConnectionError) => {
+          flush()
+          subscriber.error(error)
+        }
         const cancel = (response: Response) => void response.body?.cancel().catch(ignore)
 
         const run = async () => {
@@ -97,6 +114,7 @@ export function fetchTransport(options: FetchTransportOptions = {}): Transport {
             }
             subscriber.next(ACTIVITY)
             parser.feed(value)
+            flush()
           }
         }
 

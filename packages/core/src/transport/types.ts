@@ -30,6 +30,12 @@ export type TransportMessage =
   /** The response was accepted: a 200 `text/event-stream`. */
   | { readonly type: 'open' }
   | { readonly type: 'event'; readonly event: ServerSentEvent }
+  /**
+   * Several events in a row, in order: what one chunk of the body held. The fetch transport sends
+   * these, one message a chunk rather than one an event (the stream layer's cost per event is the
+   * benchmark's concern: bench/README.md).
+   */
+  | { readonly type: 'events'; readonly events: readonly ServerSentEvent[] }
   /** spec: a `retry:` field set the reconnection time. */
   | { readonly type: 'retry'; readonly delay: number }
   | { readonly type: 'comment'; readonly text: string }

@@ -1,0 +1,53 @@
+import { parseArgs } from 'node:util'
+
+/** Flags every client suite takes; each suite documents its defaults in its USAGE. */
+export interface CommonOptions {
+  quick: boolean
+  rounds: number | undefined
+  events: number | undefined
+  /** Client ids to run (all when empty). */
+  clients: string[]
+  out: boolean
+}
+
+export function parseCommon(usage: string): CommonOptions {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      rounds: { type: 'string' },
+      events: { type: 'string' },
+      clients: { type: 'string' },
+      'no-out': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  })
+  if (values.help) {
+    console.log(usage)
+    process.exit(0)
+  }
+  return {
+    quick: values.quick,
+    rounds: positive('rounds', values.rounds),
+    events: positive('events', values.events),
+    clients: values.clients?.split(',').filter((id) => id !== '') ?? [],
+    out: !values['no-out'],
+  }
+}
+
+function positive(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const n = Number(value.replaceAll('_', ''))
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`--${name} wants a positive integer, not ${value}`)
+  return n
+}
+
+export function pick<T extends { id: string }>(all: readonly T[], ids: readonly string[]): T[] {
+  const unknown = ids.filter((id) => !all.some((item) => item.id === id))
+  if (unknown.length > 0)
+    throw new Error(
+      `unknown client ${unknown.join(', ')}; known: ${all.map((c) => c.id).join(', ')}`,
+    )
+  return ids.length === 0 ? [...all] : all.filter((item) => ids.includes(item.id))
+}
