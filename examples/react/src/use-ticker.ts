@@ -1,12 +1,12 @@
 // Every use of @rivulet/react in the app, in one file: the page's state from the stream.
 //
-// The hooks the bindings are gaining (useEventStreamErrors, lastEventId from useEventStream)
-// are not in @rivulet/react yet; the two marked below stand in for them with the same shape,
-// so switching is a change to this file only.
+// The board and the live list come from one reducer fed by two listeners rather than from
+// useEventReducer or useEventList, which fold one event type each: a reset must land between the
+// quotes it separates.
 
-import { useEffect, useReducer, useRef, useSyncExternalStore } from 'react'
-import type { EventStream, StreamError, StreamStatus } from '@rivulet/core'
-import { useEventStream, useEventStreamListener, useEventStreamStatus } from '@rivulet/react'
+import { useEffect, useReducer, useSyncExternalStore } from 'react'
+import type { EventStream, StreamStatus } from '@rivulet/core'
+import { useEventStream, useEventStreamErrors, useEventStreamListener } from '@rivulet/react'
 import {
   createClock,
   INITIAL_CONNECTION,
@@ -36,7 +36,8 @@ export interface Connection {
 
 /** The status, what the status alone cannot say (reconnections, the last error), the last id. */
 export function useConnection(stream: Stocks): Connection {
-  const status = useEventStreamStatus(stream)
+  // Read on each quote and status change, as the stream has them then.
+  const { status, lastEventId } = useEventStream(stream, 'stockUpdate')
   const [history, dispatch] = useReducer(reduceConnection, INITIAL_CONNECTION)
   // Every transition counts, so the fold reads status$ itself: a render may skip one.
   useEffect(() => {
@@ -46,7 +47,7 @@ export function useConnection(stream: Stocks): Connection {
     return () => subscription.unsubscribe()
   }, [stream])
   useEventStreamErrors(stream, (error) => dispatch({ type: 'error', error }))
-  return { status, history, lastEventId: useLastEventId(stream) }
+  return { status, history, lastEventId }
 }
 
 const clock = createClock()
@@ -54,23 +55,4 @@ const clock = createClock()
 /** The time, every quarter second, for the countdown and the rate. */
 export function useNow(): number {
   return useSyncExternalStore(clock.subscribe, clock.getSnapshot, clock.getSnapshot)
-}
-
-/** Stands in for @rivulet/react's `useEventStreamErrors(stream, listener)` (same signature). */
-function useEventStreamErrors(stream: Stocks, listener: (error: StreamError) => void): void {
-  const latest = useRef(listener)
-  useEffect(() => {
-    latest.current = listener
-  })
-  useEffect(() => {
-    const subscription = stream.errors$.subscribe((error) => latest.current(error))
-    return () => subscription.unsubscribe()
-  }, [stream])
-}
-
-/** Stands in for `useEventStream(stream, 'stockUpdate').lastEventId` of @rivulet/react. */
-function useLastEventId(stream: Stocks): string {
-  // Re-renders on each quote and status change; the id is read as the stream has it then.
-  useEventStream(stream, 'stockUpdate')
-  return stream.lastEventId
 }

@@ -1,11 +1,11 @@
 // Every use of @rivulet/vue in the app, in one file: the page's state from the stream.
 //
-// The composables the bindings are gaining (useEventStreamErrors, a lastEventId ref from
-// useEventStream) are not in @rivulet/vue yet; the two marked below stand in for them with the
-// same shape, so switching is a change to this file only.
+// The board and the live list come from one reducer fed by two listeners rather than from
+// useEventReducer or useEventList, which fold one event type each: a reset must land between the
+// quotes it separates.
 
-import type { EventStream, StreamError } from '@rivulet/core'
-import { useEventStream, useEventStreamListener, useEventStreamStatus } from '@rivulet/vue'
+import type { EventStream } from '@rivulet/core'
+import { useEventStream, useEventStreamErrors, useEventStreamListener } from '@rivulet/vue'
 import {
   createClock,
   INITIAL_CONNECTION,
@@ -14,7 +14,7 @@ import {
   reduceTicker,
 } from '@rivulet/example-shared'
 import type { StockEvents, TickerAction } from '@rivulet/example-shared'
-import { computed, onScopeDispose, shallowRef } from 'vue'
+import { onScopeDispose, shallowRef } from 'vue'
 
 type Stocks = EventStream<StockEvents>
 
@@ -31,7 +31,8 @@ export function useTicker(stream: Stocks) {
 
 /** The status, what the status alone cannot say (reconnections, the last error), the last id. */
 export function useConnection(stream: Stocks) {
-  const status = useEventStreamStatus(stream)
+  // Refs the stream writes on each quote and status change.
+  const { status, lastEventId } = useEventStream(stream, 'stockUpdate')
   const history = shallowRef(INITIAL_CONNECTION)
   // Every transition counts, so the fold reads status$ itself.
   const subscription = stream.status$.subscribe((next) => {
@@ -41,7 +42,7 @@ export function useConnection(stream: Stocks) {
   useEventStreamErrors(stream, (error) => {
     history.value = reduceConnection(history.value, { type: 'error', error })
   })
-  return { status, history, lastEventId: useLastEventId(stream) }
+  return { status, history, lastEventId }
 }
 
 const clock = createClock()
@@ -51,21 +52,4 @@ export function useNow() {
   const now = shallowRef(clock.getSnapshot())
   onScopeDispose(clock.subscribe(() => (now.value = clock.getSnapshot())))
   return now
-}
-
-/** Stands in for @rivulet/vue's `useEventStreamErrors(stream, listener)` (same signature). */
-function useEventStreamErrors(stream: Stocks, listener: (error: StreamError) => void): void {
-  const subscription = stream.errors$.subscribe(listener)
-  onScopeDispose(() => subscription.unsubscribe())
-}
-
-/** Stands in for the `lastEventId` ref of @rivulet/vue's `useEventStream(stream, 'stockUpdate')`. */
-function useLastEventId(stream: Stocks) {
-  const { data, status } = useEventStream(stream, 'stockUpdate')
-  return computed(() => {
-    // Read again after each quote and status change, as the stream has it then.
-    void data.value
-    void status.value
-    return stream.lastEventId
-  })
 }
