@@ -32,12 +32,14 @@ export interface Connection {
   readonly status: StreamStatus
   readonly history: ConnectionState
   readonly lastEventId: string
+  /** `stream.reconnect()`. */
+  readonly reconnect: () => void
 }
 
 /** The status, what the status alone cannot say (reconnections, the last error), the last id. */
 export function useConnection(stream: Stocks): Connection {
   // Read on each quote and status change, as the stream has them then.
-  const { status, lastEventId } = useEventStream(stream, 'stockUpdate')
+  const { status, lastEventId, reconnect } = useEventStream(stream, 'stockUpdate')
   const [history, dispatch] = useReducer(reduceConnection, INITIAL_CONNECTION)
   // Every transition counts, so the fold reads status$ itself: a render may skip one.
   useEffect(() => {
@@ -47,7 +49,7 @@ export function useConnection(stream: Stocks): Connection {
     return () => subscription.unsubscribe()
   }, [stream])
   useEventStreamErrors(stream, (error) => dispatch({ type: 'error', error }))
-  return { status, history, lastEventId }
+  return { status, history, lastEventId, reconnect }
 }
 
 const clock = createClock()

@@ -58,3 +58,10 @@ export function recovered(state: ConnectionState): boolean {
   if (last.error.kind === 'decode' || last.error.kind === 'validation') return true
   return state.openedAt > last.seq
 }
+
+/** The button under the panel: `stream.reconnect()`. */
+export const RECONNECT = {
+  label: 'Reconnect now',
+  explains:
+    'Skips the wait while reconnecting; while live, drops the connection and resumes after the last event id.',
+} as const

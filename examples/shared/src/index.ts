@@ -7,7 +7,13 @@ export { createClock, CLOCK_PERIOD_MS } from './clock'
 export type { Clock } from './clock'
 export { DEFAULT_IDLE_TIMEOUT, DEFAULT_STOCKS_URL, tickerConfig } from './config'
 export type { TickerConfig, TickerEnv } from './config'
-export { INITIAL_CONNECTION, reconnections, recovered, reduceConnection } from './connection'
+export {
+  INITIAL_CONNECTION,
+  RECONNECT,
+  reconnections,
+  recovered,
+  reduceConnection,
+} from './connection'
 export type { ConnectionAction, ConnectionState } from './connection'
 export {
   describeError,

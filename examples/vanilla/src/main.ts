@@ -11,13 +11,14 @@ import '@rivulet/example-shared/style.css'
 import { byId } from './dom'
 import { config, stocks } from './stocks'
 import { renderBoard } from './views/board'
-import { renderConnection } from './views/connection'
+import { mountReconnect, renderConnection } from './views/connection'
 import { renderFeed, renderRate } from './views/feed'
 import { renderNotice } from './views/notice'
 import { mountOutages } from './views/outages'
 
 byId('source').textContent = config.stocksUrl
 mountOutages(config.controlUrl, config.idleTimeout)
+mountReconnect(() => stocks.reconnect())
 
 const clock = createClock()
 const now$ = new Observable<number>((subscriber) => {

@@ -32,7 +32,7 @@ export function useTicker(stream: Stocks) {
 /** The status, what the status alone cannot say (reconnections, the last error), the last id. */
 export function useConnection(stream: Stocks) {
   // Refs the stream writes on each quote and status change.
-  const { status, lastEventId } = useEventStream(stream, 'stockUpdate')
+  const { status, lastEventId, reconnect } = useEventStream(stream, 'stockUpdate')
   const history = shallowRef(INITIAL_CONNECTION)
   // Every transition counts, so the fold reads status$ itself.
   const subscription = stream.status$.subscribe((next) => {
@@ -42,7 +42,7 @@ export function useConnection(stream: Stocks) {
   useEventStreamErrors(stream, (error) => {
     history.value = reduceConnection(history.value, { type: 'error', error })
   })
-  return { status, history, lastEventId }
+  return { status, history, lastEventId, reconnect }
 }
 
 const clock = createClock()

@@ -3,6 +3,7 @@ import {
   describeIds,
   describeLastError,
   describeStatus,
+  RECONNECT,
   reconnections,
   recovered,
   statusTone,
@@ -12,7 +13,7 @@ import type { Connection } from '../use-ticker'
 import { useNow } from '../use-ticker'
 
 export function ConnectionPanel({ connection, ids }: { connection: Connection; ids: IdLedger }) {
-  const { status, history, lastEventId } = connection
+  const { status, history, lastEventId, reconnect } = connection
   const isRecovered = recovered(history)
   return (
     <section className="panel connection" aria-labelledby="connection-title">
@@ -30,6 +31,12 @@ export function ConnectionPanel({ connection, ids }: { connection: Connection; i
         <dt>Ids received</dt>
         <dd id="ids">{describeIds(ids)}</dd>
       </dl>
+      <div className="actions">
+        <button id="reconnect" type="button" aria-describedby="reconnect-hint" onClick={reconnect}>
+          {RECONNECT.label}
+        </button>
+        <p id="reconnect-hint">{RECONNECT.explains}</p>
+      </div>
     </section>
   )
 }

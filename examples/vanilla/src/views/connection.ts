@@ -3,6 +3,7 @@ import {
   describeIds,
   describeLastError,
   describeStatus,
+  RECONNECT,
   reconnections,
   recovered,
   statusTone,
@@ -36,4 +37,12 @@ export function renderConnection(view: ConnectionView): void {
 function setText(id: string, text: string): void {
   const element = byId(id)
   if (element.textContent !== text) element.textContent = text
+}
+
+/** The button under the panel: the stream's own `reconnect()`. */
+export function mountReconnect(reconnect: () => void): void {
+  const button = byId<HTMLButtonElement>('reconnect')
+  button.textContent = RECONNECT.label
+  byId('reconnect-hint').textContent = RECONNECT.explains
+  button.addEventListener('click', reconnect)
 }
