@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { createServer, connect } from 'node:net'
+import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
@@ -19,16 +20,33 @@ export interface Runner {
   pids(name: string): number[]
 }
 
-export function startRunner(args: readonly string[]): Runner {
-  const child = spawn(process.execPath, ['scripts/demo.mjs', '--no-build', ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+/** util-linux `script`, which gives a command a terminal of its own; absent on some systems. */
+export const SCRIPT = ['/usr/bin/script', '/bin/script'].find((path) => existsSync(path))
+
+/**
+ * Starts `npm start -- --no-build <args>`. With `terminal`, it runs under `script`, so its stdin
+ * is a terminal and `runner.process.stdin` types into it.
+ */
+export function startRunner(args: readonly string[], { terminal = false } = {}): Runner {
+  const command = [process.execPath, 'scripts/demo.mjs', '--no-build', ...args]
+  if (terminal && SCRIPT === undefined) throw new Error('no `script` command to give it a terminal')
+  const child =
+    terminal && SCRIPT !== undefined
+      ? // -q quiet, -f flush at once, -e its exit code, -c the command; no typescript file kept.
+        spawn(SCRIPT, ['-qfec', command.map((word) => `'${word}'`).join(' '), '/dev/null'], {
+          cwd: ROOT,
+          stdio: ['pipe', 'pipe', 'pipe'],
+        })
+      : spawn(command[0] ?? 'node', command.slice(1), {
+          cwd: ROOT,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        })
   const lines: string[] = []
   const waiters = new Set<() => void>()
   let rest = ''
   const onText = (text: string) => {
-    const parts = (rest + text).split('\n')
+    // A terminal ends lines with CRLF.
+    const parts = (rest + text.replaceAll('\r', '')).split('\n')
     rest = parts.pop() ?? ''
     lines.push(...parts)
     for (const wake of [...waiters]) wake()
