@@ -8,7 +8,19 @@ import tseslint from 'typescript-eslint'
 const reactFiles = ['packages/react/**/*.{ts,tsx}', 'examples/react/**/*.{ts,tsx}']
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/coverage/**', '**/node_modules/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/coverage/**',
+      '**/node_modules/**',
+      // The framework fixtures' generated files and the packed packages they install.
+      '**/.next/**',
+      '**/.nuxt/**',
+      '**/.output/**',
+      '**/next-env.d.ts',
+      'integrations/.packed/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   ...pluginVue.configs['flat/recommended'],
@@ -29,6 +41,12 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
     },
+  },
+  {
+    // CommonJS on purpose: these fixtures are what `require` users write.
+    files: ['integrations/fixtures/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   // Last: Prettier owns layout, so the layout rules of the configs above are off.
   prettier,

@@ -7,4 +7,10 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'es2022',
+  // Marks every hook as client-only for React Server Components (Next.js App Router): a server
+  // component that calls one then fails with an error naming the hook, not a minified TypeError.
+  // A banner, not a line in src: esbuild keeps a directive only at the top of an entry file and
+  // drops it from every module it bundles in, so the output says "use client" whatever the entry
+  // looks like. test/directive.test.ts reads dist to prove it.
+  banner: { js: '"use client";' },
 })

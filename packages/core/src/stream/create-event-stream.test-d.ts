@@ -6,7 +6,13 @@ import type { StreamError } from '../errors'
 import { createEventStream } from './create-event-stream'
 import { eventListStore, eventReducerStore, eventStreamStatusStore } from './store'
 import type { Store } from './store'
-import type { AnyEventStream, EventStream, StreamEvent, StreamStatus } from './types'
+import type {
+  AnyEventStream,
+  EventStream,
+  EventStreamOptions,
+  StreamEvent,
+  StreamStatus,
+} from './types'
 
 interface StockPriceEvent {
   symbol: string
@@ -116,6 +122,23 @@ describe('createEventStream types', () => {
     expectTypeOf(quotes.on('notice')).toEqualTypeOf<Observable<string>>()
     // @ts-expect-error: not an event of the schemas
     quotes.on('other')
+  })
+
+  it('can be instantiated with a map, as in ReturnType<typeof createEventStream<…>>', () => {
+    expectTypeOf<ReturnType<typeof createEventStream<StockEvents>>>().toEqualTypeOf<
+      EventStream<StockEvents>
+    >()
+  })
+
+  it('takes options built beforehand, with or without a map', () => {
+    const options: EventStreamOptions = { retry: { maxAttempts: 3 } }
+    expectTypeOf(createEventStream('/any', options)).toEqualTypeOf<
+      EventStream<Record<string, unknown>>
+    >()
+    const typed: EventStreamOptions<StockEvents> = { keepAlive: 1000 }
+    expectTypeOf(createEventStream<StockEvents>('/stocks', typed)).toEqualTypeOf<
+      EventStream<StockEvents>
+    >()
   })
 
   it('checks schemas against a map given by hand', () => {

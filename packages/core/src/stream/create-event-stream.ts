@@ -17,6 +17,7 @@ import type {
   EventStream,
   EventStreamOptions,
   EventType,
+  NoSchemas,
   PauseReason,
   SchemaMap,
   StreamEvent,
@@ -37,14 +38,13 @@ import type {
  * With `schemas` and no type argument, the event map is inferred from the schemas:
  * `createEventStream('/stocks', { schemas: { stockUpdate: StockQuote } })`.
  */
-export function createEventStream<const Schemas extends SchemaMap>(
+export function createEventStream<
+  Events extends EventMap = Record<string, unknown>,
+  const Schemas extends SchemaMap = NoSchemas,
+>(
   url: StreamUrl,
-  options: EventStreamOptions<EventsOf<Schemas>> & { readonly schemas: Schemas },
-): EventStream<EventsOf<Schemas>>
-export function createEventStream<Events extends EventMap = Record<string, unknown>>(
-  url: StreamUrl,
-  options?: EventStreamOptions<Events>,
-): EventStream<Events>
+  options?: EventStreamOptions<Events> & { readonly schemas?: Schemas },
+): EventStream<NoSchemas extends Schemas ? Events : EventsOf<Schemas>>
 export function createEventStream<Events extends EventMap>(
   url: StreamUrl,
   options: EventStreamOptions<Events> = {},

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { fakeTransport } from '../../test/fake-transport'
 import type { FakeTransport } from '../../test/fake-transport'
 import { createEventStream } from './create-event-stream'
-import { eventStreamStatusStore, eventStreamStore } from './store'
+import {
+  eventListStore,
+  eventReducerStore,
+  eventStreamStatusStore,
+  eventStreamStore,
+} from './store'
 
 interface StockPrice {
   symbol: string
@@ -148,5 +153,42 @@ describe('eventStreamStatusStore', () => {
     stream.close()
     expect(store.getInitialSnapshot()).toEqual({ state: 'idle' })
     expect(store.getInitialSnapshot()).toBe(store.getInitialSnapshot())
+  })
+})
+
+describe('eventReducerStore and eventListStore', () => {
+  it('fold each event once, however many listen to the store', async () => {
+    const { transport, stream } = setup()
+    const count = eventReducerStore(stream, 'stockUpdate', (n: number) => n + 1, 0)
+    const a = count.subscribe(() => {})
+    const b = count.subscribe(() => {})
+    await settle()
+    expect(transport.connections).toHaveLength(1)
+    transport.last?.send('stockUpdate', { symbol: 'MSFT', price: 1 })
+    transport.last?.send('stockUpdate', { symbol: 'MSFT', price: 2 })
+    expect(count.getSnapshot()).toBe(2)
+    a()
+    transport.last?.send('stockUpdate', { symbol: 'MSFT', price: 3 })
+    expect(count.getSnapshot()).toBe(3)
+    b()
+    expect(transport.last?.closed).toBe(true)
+  })
+
+  it('keep every event of a burst, newest first and bounded', async () => {
+    const { transport, stream } = setup()
+    const feed = eventListStore(stream, 'stockUpdate', { max: 3 })
+    let notified = 0
+    feed.subscribe(() => notified++)
+    await settle()
+    for (let price = 1; price <= 5; price++)
+      transport.last?.send('stockUpdate', { symbol: 'MSFT', price })
+    expect(feed.getSnapshot().map((quote) => quote.price)).toEqual([5, 4, 3])
+    expect(notified).toBeGreaterThanOrEqual(5)
+  })
+
+  it('refuse a max that is not a whole number from 1', () => {
+    const { stream } = setup()
+    for (const max of [0, -2, 1.5, Infinity, Number.NaN])
+      expect(() => eventListStore(stream, 'stockUpdate', { max })).toThrow(RangeError)
   })
 })

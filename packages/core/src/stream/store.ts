@@ -120,21 +120,40 @@ export function eventReducerStore<Events extends EventMap, K extends EventType<E
   initial: S,
 ): Store<S> {
   let state = initial
+  // One reading of the stream for all the store's listeners, so each event is folded once.
+  const listeners = new Set<() => void>()
+  let stop: (() => void) | undefined
+  const changed = () => {
+    for (const listener of [...listeners]) listener()
+  }
   return {
-    subscribe: (onChange) =>
-      follow(stream, type, (data) => (state = reducer(state, data)), onChange),
+    subscribe(onChange) {
+      listeners.add(onChange)
+      stop ??= follow(stream, type, (data) => (state = reducer(state, data)), changed)
+      return () => {
+        listeners.delete(onChange)
+        if (listeners.size > 0) return
+        stop?.()
+        stop = undefined
+      }
+    },
     getSnapshot: () => state,
     getInitialSnapshot: () => initial,
   }
 }
 
-/** The payloads of one type, newest first, at most `max` (default 50): a live feed. */
+/**
+ * The payloads of one type, newest first, at most `max` (default 50): a live feed. `max` must be
+ * a whole number from 1: a list that could grow without end is not a feed.
+ */
 export function eventListStore<Events extends EventMap, K extends EventType<Events>>(
   stream: EventStream<Events>,
   type: K,
   options: { readonly max?: number } = {},
 ): Store<readonly Events[K][]> {
   const max = options.max ?? 50
+  if (!Number.isSafeInteger(max) || max < 1)
+    throw new RangeError(`max must be a whole number from 1, got ${max}`)
   return eventReducerStore(
     stream,
     type,

@@ -96,11 +96,15 @@ export type StreamState = StreamStatus['state']
 export type PauseReason = 'hidden' | 'offline'
 
 /** A Standard Schema (zod, valibot, arktype, …) for each event type: `{ stockUpdate: StockQuote }`. */
-export type SchemaMap = { readonly [type: string]: StandardSchemaV1 }
+export type SchemaMap = { readonly [type: string]: StandardSchemaV1 | undefined }
+
+/** No schemas given: the event map is the type argument (or the default). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- "nothing given", on purpose
+export type NoSchemas = {}
 
 /** The event map a schema map describes: each type's payload is its schema's output. */
 export type EventsOf<Schemas extends SchemaMap> = {
-  -readonly [K in keyof Schemas]: StandardSchemaV1.InferOutput<Schemas[K]>
+  -readonly [K in keyof Schemas]: StandardSchemaV1.InferOutput<NonNullable<Schemas[K]>>
 }
 
 /**
