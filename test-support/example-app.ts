@@ -15,6 +15,8 @@ export interface Stack {
   readonly origin: string
   /** The stock server serving now (a new one after `restartStocks`). */
   readonly stocks: StockServer
+  /** Its address, e.g. `http://127.0.0.1:41231` (the same after `restartStocks`). */
+  readonly stocksUrl: string
   /** Publishes the next quote to every connected client. */
   tick(): Quote
   /** Stops the stock server (the page then reconnects, in vain). */
@@ -111,6 +113,7 @@ export async function startStack(root: string, options: StackOptions = {}): Prom
     return {
       page,
       origin,
+      stocksUrl: url,
       get stocks() {
         return stocks
       },

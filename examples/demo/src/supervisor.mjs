@@ -86,7 +86,16 @@ export function createSupervisor(specs, events) {
     }
     if (child.stdout) eachLine(child.stdout, onLine)
     if (child.stderr) eachLine(child.stderr, onLine)
-    child.on('error', (error) => say(`${spec.name} could not start: ${error.message}`))
+    child.on('error', (error) => {
+      say(`${spec.name} could not start: ${error.message}`)
+      // A command that is not there emits no 'exit': give up on it as on an early exit.
+      if (child.pid === undefined && e.child === child) {
+        e.child = undefined
+        e.wanted = false
+        for (const wake of e.waiters.splice(0)) wake()
+        events.onFailedStart?.(spec.name)
+      }
+    })
     child.on('spawn', () => say(`${spec.name} started (pid ${child.pid})`))
     child.on('exit', (code, signal) => {
       // Sweep the group: whatever the process started must not outlive it.

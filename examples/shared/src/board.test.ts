@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { boardWithQuote, direction, EMPTY_BOARD, HISTORY_LENGTH } from './board'
+import { boardWithQuote, direction, EMPTY_BOARD, HISTORY_LENGTH, MAX_BOARD_ROWS } from './board'
 import type { Board } from './board'
 
 const quote = (id: number, symbol: string, price: number) => ({
@@ -52,6 +52,13 @@ describe('the board', () => {
     const board = boardWithQuote(EMPTY_BOARD, quote(1, 'IBM', 250))
     expect(board.map((row) => row.symbol).at(-1)).toBe('IBM')
     expect(board).toHaveLength(EMPTY_BOARD.length + 1)
+  })
+
+  it('stops adding symbols at MAX_BOARD_ROWS, however many a server makes up', () => {
+    let board: Board = EMPTY_BOARD
+    for (let i = 0; i < 100; i++) board = boardWithQuote(board, quote(i, `X${i}`, 1))
+    expect(board).toHaveLength(MAX_BOARD_ROWS)
+    expect(board.at(-1)?.symbol).toBe(`X${MAX_BOARD_ROWS - EMPTY_BOARD.length - 1}`)
   })
 
   it('keeps at most the last HISTORY_LENGTH prices of a symbol', () => {

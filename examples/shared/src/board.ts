@@ -6,6 +6,8 @@ import type { StockPriceEvent } from './stocks'
 
 /** How many recent prices a row keeps for its sparkline. */
 export const HISTORY_LENGTH = 30
+/** A server that makes up a new symbol per quote cannot grow the board past this. */
+export const MAX_BOARD_ROWS = 24
 
 export interface BoardRow {
   readonly symbol: string
@@ -17,7 +19,7 @@ export interface BoardRow {
   readonly history: readonly number[]
 }
 
-/** Rows in the board's order: `SYMBOLS`, then any other symbol as it first appears. */
+/** Rows in the board's order: `SYMBOLS`, then other symbols as they first appear, up to a bound. */
 export type Board = readonly BoardRow[]
 
 export const EMPTY_BOARD: Board = SYMBOLS.map((symbol) => ({
@@ -37,7 +39,7 @@ export function boardWithQuote(board: Board, quote: StockPriceEvent): Board {
     change: previous?.quote === undefined ? undefined : quote.price - previous.quote.price,
     history: [...(previous?.history ?? []), quote.price].slice(-HISTORY_LENGTH),
   }
-  if (index === -1) return [...board, row]
+  if (index === -1) return board.length < MAX_BOARD_ROWS ? [...board, row] : board
   return board.map((old, i) => (i === index ? row : old))
 }
 

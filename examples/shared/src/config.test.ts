@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_IDLE_TIMEOUT, tickerConfig } from './config'
+import { decodeQuote, decodeReset } from './decode'
 
 describe('the ticker config', () => {
   it('reads the reference server on port 5000 by default, with its control API', () => {
@@ -7,7 +8,11 @@ describe('the ticker config', () => {
       stocksUrl: 'http://127.0.0.1:5000/stocks',
       controlUrl: 'http://127.0.0.1:5000/control',
       idleTimeout: DEFAULT_IDLE_TIMEOUT,
-      streamOptions: { idleTimeout: DEFAULT_IDLE_TIMEOUT, retry: { maxDelay: 5000 } },
+      streamOptions: {
+        idleTimeout: DEFAULT_IDLE_TIMEOUT,
+        retry: { maxDelay: 5000 },
+        decode: { stockUpdate: decodeQuote, reset: decodeReset },
+      },
     })
   })
 

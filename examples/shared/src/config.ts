@@ -2,6 +2,7 @@
 // Pure, so the same rules hold in the three apps and in their tests.
 
 import type { EventStreamOptions } from '@rivulet/core'
+import { decodeQuote, decodeReset } from './decode'
 import type { StockEvents } from './stocks'
 
 /** The `VITE_*` variables the apps read (`import.meta.env`). */
@@ -59,6 +60,8 @@ export function tickerConfig(env: TickerEnv): TickerConfig {
       idleTimeout,
       // The default backoff grows to 30 s; a demo whose server you stop should come back sooner.
       retry: { maxDelay: 5000 },
+      // A payload that is not a quote is a `decode` error, skipped, rather than "$NaN" on the board.
+      decode: { stockUpdate: decodeQuote, reset: decodeReset },
     },
   }
 }

@@ -1,11 +1,12 @@
 // What the three ticker apps share. Each app renders the same page from these; none carries a
 // copy of its own.
 
-export { boardWithQuote, direction, EMPTY_BOARD, HISTORY_LENGTH } from './board'
+export { boardWithQuote, direction, EMPTY_BOARD, HISTORY_LENGTH, MAX_BOARD_ROWS } from './board'
 export type { Board, BoardRow, Direction } from './board'
 export { createClock, CLOCK_PERIOD_MS } from './clock'
 export type { Clock } from './clock'
 export { DEFAULT_IDLE_TIMEOUT, DEFAULT_STOCKS_URL, tickerConfig } from './config'
+export { decodeQuote, decodeReset } from './decode'
 export type { TickerConfig, TickerEnv } from './config'
 export {
   INITIAL_CONNECTION,
