@@ -48,6 +48,12 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // Nuxt auto-imports its composables, and its file-based routes are named by the file.
+    files: ['integrations/fixtures/nuxt/**/*.vue'],
+    languageOptions: { globals: { useHead: 'readonly', useRuntimeConfig: 'readonly' } },
+    rules: { 'vue/multi-word-component-names': 'off' },
+  },
   // Last: Prettier owns layout, so the layout rules of the configs above are off.
   prettier,
 )

@@ -1,3 +1,5 @@
+// No Node API here: the Chromium run bundles this file into its page.
+import { getLines, getMessages } from '@microsoft/fetch-event-source/lib/esm/parse.js'
 import { createParser as createParser4 } from 'eventsource-parser'
 import { createParser as createParser3 } from 'eventsource-parser-3'
 // Type-only, from the contract, so this file typechecks whether or not core has been built.
@@ -28,6 +30,10 @@ export interface Competitor {
   label: string
   /** The floor reports counts only; its data fields stay undefined. */
   parsesFields: boolean
+  /** fetch-event-source drops comment lines without a callback for them. */
+  countsComments: boolean
+  /** fetch-event-source parses bytes only, so --strings leaves it out. */
+  takesStrings: boolean
   start(tally: Tally, separator: string): Session
 }
 
@@ -53,13 +59,15 @@ function onEvent(tally: Tally, data: string, type: string, id: string | undefine
   tally.idChars += id === undefined ? 0 : id.length
 }
 
-type CreateRivuletParser = (options: ParserOptions) => EventStreamParser
+export type CreateRivuletParser = (options: ParserOptions) => EventStreamParser
 
-function rivulet(createParser: CreateRivuletParser, label: string): Competitor {
+export function rivulet(createParser: CreateRivuletParser, label: string): Competitor {
   return {
     id: 'rivulet',
     label,
     parsesFields: true,
+    countsComments: true,
+    takesStrings: true,
     start(tally) {
       const parser = createParser({
         onEvent: (event) => {
@@ -93,6 +101,8 @@ function eventsourceParser(
     id,
     label,
     parsesFields: true,
+    countsComments: true,
+    takesStrings: true,
     start(tally) {
       const decode = streamingDecode()
       // onComment is given because 4.x skips comment lines without it; Rivulet gets one too.
@@ -113,6 +123,38 @@ function eventsourceParser(
           parser.feed(decode(undefined))
           parser.reset()
         },
+      }
+    },
+  }
+}
+
+/**
+ * The parser inside `@microsoft/fetch-event-source` (what its `fetchEventSource` runs on the
+ * body's chunks): lines found in the bytes, each field and value decoded on its own. It reports
+ * a message at every blank line and has no comment callback; the corpora fit both.
+ */
+function fetchEventSource(): Competitor {
+  return {
+    id: 'fes',
+    label: '@microsoft/fetch-event-source 2.x',
+    parsesFields: true,
+    countsComments: false,
+    takesStrings: false,
+    start(tally) {
+      const onChunk = getLines(
+        getMessages(
+          () => undefined,
+          () => undefined,
+          (message) => {
+            onEvent(tally, message.data, message.event || 'message', message.id)
+          },
+        ),
+      )
+      return {
+        feed: (chunk) => {
+          if (typeof chunk !== 'string') onChunk(chunk)
+        },
+        end: () => undefined,
       }
     },
   }
@@ -175,6 +217,8 @@ function floor(id: string, label: string, makeDecode: () => Decode): Competitor 
     id,
     label,
     parsesFields: false,
+    countsComments: false,
+    takesStrings: true,
     start(tally, separator) {
       const decode = makeDecode()
       // Proper prefixes of the separator, longest first, to spot one cut by a chunk boundary.
@@ -226,39 +270,106 @@ function floor(id: string, label: string, makeDecode: () => Decode): Competitor 
 }
 
 /**
- * Loads Rivulet's parser from the built package, as users get it, or from source through tsx
- * (`fromSource`) to iterate without a build. Returns undefined, with the reason, when it is not
+ * What every line-based parser pays at least: decoding, and one search per line end. It counts
+ * blank lines (a lone CR before the LF allowed) and parses nothing else, so it shows how much of
+ * the floor's lead is the per-line search alone.
+ */
+function lineFloor(): Competitor {
+  return {
+    id: 'lines',
+    label: 'lines (streaming TextDecoder + indexOf of every LF)',
+    parsesFields: false,
+    countsComments: false,
+    takesStrings: true,
+    start(tally) {
+      const decode = streamingDecode()
+      // Characters of the current line that earlier chunks held, and whether the last was CR.
+      let carried = 0
+      let carriedCR = false
+      const scan = (text: string): void => {
+        let from = 0
+        for (let lf = text.indexOf('\n'); lf !== -1; lf = text.indexOf('\n', from)) {
+          const length = carried + lf - from
+          const cr = lf > from ? text.charCodeAt(lf - 1) === 0x0d : carriedCR
+          if (length === 0 || (length === 1 && cr)) tally.events++
+          carried = 0
+          from = lf + 1
+        }
+        if (from < text.length) {
+          carried += text.length - from
+          carriedCR = text.charCodeAt(text.length - 1) === 0x0d
+        }
+      }
+      return {
+        feed: (chunk) => {
+          scan(typeof chunk === 'string' ? chunk : decode(chunk))
+        },
+        end: () => {
+          scan(decode(undefined))
+          carried = 0
+        },
+      }
+    },
+  }
+}
+
+/**
+ * Loads Rivulet's parser from the built package, as users get it, or from another module (its
+ * sources through tsx, or a variant) to iterate without a build. Returns undefined, with the reason, when it is not
  * there yet, so the harness still runs against its peers.
  */
-async function loadRivulet(
-  fromSource: boolean,
-): Promise<{ competitor: Competitor } | { missing: string }> {
+export async function loadRivuletParser(
+  core: string | undefined,
+): Promise<{ createParser: CreateRivuletParser; label: string } | { missing: string }> {
   // Specifiers held in variables so the typechecker does not insist on a built `dist/`.
-  const specifier = fromSource ? '../packages/core/src/index.ts' : '@rivulet/core'
+  const specifier = core ?? '@rivulet/core'
   try {
-    const core = (await import(specifier)) as { createParser?: unknown }
-    if (typeof core.createParser !== 'function') {
+    const module = (await import(specifier)) as { createParser?: unknown }
+    if (typeof module.createParser !== 'function') {
       return { missing: `${specifier} does not export createParser yet` }
     }
-    const label = fromSource ? 'rivulet (source)' : 'rivulet'
-    return { competitor: rivulet(core.createParser as CreateRivuletParser, label) }
+    const label =
+      core === undefined ? 'rivulet' : `rivulet (${core.split('/').slice(-2).join('/')})`
+    return { createParser: module.createParser as CreateRivuletParser, label }
   } catch (error) {
     return { missing: `cannot import ${specifier}: ${(error as Error).message.split('\n')[0]}` }
   }
 }
 
-export const COMPETITOR_IDS = ['rivulet', 'esp4', 'esp3', 'floor', 'floor1'] as const
+async function loadRivulet(
+  core: string | undefined,
+): Promise<{ competitor: Competitor } | { missing: string }> {
+  const loaded = await loadRivuletParser(core)
+  return 'missing' in loaded ? loaded : { competitor: rivulet(loaded.createParser, loaded.label) }
+}
 
-export async function loadCompetitors(
-  fromSource: boolean,
-): Promise<{ competitors: Competitor[]; missing: string | undefined }> {
-  const loaded = await loadRivulet(fromSource)
-  const competitors = [
+export const COMPETITOR_IDS = [
+  'rivulet',
+  'esp4',
+  'esp3',
+  'fes',
+  'floor',
+  'floor1',
+  'lines',
+] as const
+
+/** Everyone but Rivulet, in table order. */
+export function peers(): Competitor[] {
+  return [
     eventsourceParser('esp4', 'eventsource-parser 4.x', createParser4),
     eventsourceParser('esp3', 'eventsource-parser 3.x', createParser3),
+    fetchEventSource(),
     floor('floor', 'floor (streaming TextDecoder + indexOf)', streamingDecode),
     floor('floor1', 'floor (one-shot TextDecoder + indexOf)', oneShotDecode),
+    lineFloor(),
   ]
+}
+
+export async function loadCompetitors(
+  core: string | undefined,
+): Promise<{ competitors: Competitor[]; missing: string | undefined }> {
+  const loaded = await loadRivulet(core)
+  const competitors = peers()
   if ('competitor' in loaded) competitors.unshift(loaded.competitor)
   return { competitors, missing: 'missing' in loaded ? loaded.missing : undefined }
 }

@@ -20,6 +20,8 @@ export interface Corpus {
   /** The blank line that ends a block, as the floor searches for it. */
   separator: string
   expected: Expected
+  /** The share of bytes ≥ 0x80: the bytes of characters other than ASCII. */
+  nonAscii: number
 }
 
 interface Block {
@@ -66,10 +68,15 @@ const WORDS = [
   'observable',
 ]
 
-function quoteBlock(random: () => number, n: number): Block {
+// Company names for the accented corpus: one event in a hundred names a company with an accent.
+const NAMES = ['Microsoft', 'Apple', 'Alphabet', 'Amazon', 'Nvidia', 'Tesla', 'Meta', 'Oracle']
+const ACCENTED_NAMES = ['Société Générale', 'Nestlé', 'L’Oréal', 'Telefónica', 'Škoda', 'Müller']
+
+function quoteBlock(random: () => number, n: number, named = false): Block {
   const data = JSON.stringify({
     id: n,
     symbol: pick(random, SYMBOLS),
+    ...(named ? { name: pick(random, random() < 0.01 ? ACCENTED_NAMES : NAMES) } : {}),
     price: Math.round(random() * 100000) / 100,
     timestamp: new Date(Date.UTC(2026, 0, 1) + n * 250).toISOString(),
   })
@@ -81,10 +88,7 @@ function quoteBlock(random: () => number, n: number): Block {
 }
 
 function sentence(random: () => number, minLength: number, maxLength: number): string {
-  const length = minLength + Math.floor(random() * (maxLength - minLength))
-  let line = pick(random, WORDS)
-  while (line.length < length) line += ` ${pick(random, WORDS)}`
-  return line
+  return sentenceOf(random, WORDS, minLength, maxLength)
 }
 
 function multiLineBlock(random: () => number, n: number): Block {
@@ -93,6 +97,70 @@ function multiLineBlock(random: () => number, n: number): Block {
   for (let i = 0; i < lineCount; i++) lines.push(sentence(random, 20, 120))
   const text = `event: log\nid: ${n}\n${lines.map((line) => `data: ${line}\n`).join('')}\n`
   return { text, data: lines.join('\n'), type: 'log', id: String(n), comments: 0 }
+}
+
+// Chat in mixed scripts: about 30 % of the bytes are not ASCII (the legend prints the share).
+const CHAT_WORDS = [
+  '今天',
+  '股票',
+  '市场',
+  '价格上涨',
+  '東京',
+  'こんにちは',
+  '데이터',
+  '新闻',
+  '大家好',
+  '買い',
+  '🚀',
+  '📈',
+  '😀',
+  'café',
+  'Größe',
+  'ok',
+  'price',
+  'the',
+  'market',
+  'is',
+  'up',
+  'today',
+  'and',
+  'we',
+  'buy',
+  'sell',
+  'now',
+  'really',
+  'great',
+  'news',
+  'thanks',
+]
+const USERS = ['alice', 'bob', 'chen', 'dana', 'émile', 'yuki']
+
+function chatBlock(random: () => number, n: number): Block {
+  const data = JSON.stringify({
+    id: n,
+    user: pick(random, USERS),
+    text: sentenceOf(random, CHAT_WORDS, 20, 160),
+    sentAt: new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString(),
+  })
+  return {
+    text: `event: chat\nid: ${n}\ndata: ${data}\n\n`,
+    data,
+    type: 'chat',
+    id: String(n),
+    comments: 0,
+  }
+}
+
+function sentenceOf(
+  random: () => number,
+  words: readonly string[],
+  minLength: number,
+  maxLength: number,
+): string {
+  const length = minLength + Math.floor(random() * (maxLength - minLength))
+  let line = pick(random, words)
+  while (line.length < length) line += ` ${pick(random, words)}`
+  return line
 }
 
 const BIG_DATA_LENGTH = 64 * 1024
@@ -147,11 +215,21 @@ function build(
     bytes.set(part, offset)
     offset += part.length
   }
-  return { name, description, bytes, separator: lineEnding + lineEnding, expected }
+  let high = 0
+  for (const byte of bytes) if (byte >= 0x80) high++
+  const nonAscii = high / size
+  return { name, description, bytes, separator: lineEnding + lineEnding, expected, nonAscii }
 }
 
 const SPECS = {
   quote: ['JSON stock quotes, 2 % heartbeat comments', 1, quoteBlock, '\n'],
+  accented: [
+    'the quotes with company names, one event in a hundred accented',
+    4,
+    (random: () => number, n: number) => quoteBlock(random, n, true),
+    '\n',
+  ],
+  cjk: ['JSON chat messages in Chinese, Japanese, Korean, emoji and English', 5, chatBlock, '\n'],
   multiline: ['5–20 data lines of mixed-script text', 2, multiLineBlock, '\n'],
   big: ['one 64 KiB data line per event', 3, bigBlock, '\n'],
   crlf: ['the quote corpus with CRLF line endings', 1, quoteBlock, '\r\n'],

@@ -1,4 +1,5 @@
-import { elapsed, read, type Clock, type Reading } from './clocks'
+// No Node API here: the Chromium run bundles this file into its page.
+import type { Clock, Reading } from './clocks'
 import { emptyTally, type Chunk, type Competitor, type Tally } from './competitors'
 
 export interface Scenario {
@@ -13,6 +14,8 @@ export interface Scenario {
 
 export interface MeasureOptions {
   clock: Clock
+  /** Reads every clock; in a page only wall time is real, and `thread` and `cpu` repeat it. */
+  read: () => Reading
   warmupMs: number
   /** Each sample repeats whole passes until it lasts about this long, so timer noise stays small. */
   sampleMs: number
@@ -72,11 +75,17 @@ function collectGarbage(): void {
   globalThis.gc?.()
 }
 
-function timePasses(competitor: Competitor, scenario: Scenario, passes: number): Reading {
+function timePasses(
+  competitor: Competitor,
+  scenario: Scenario,
+  passes: number,
+  read: () => Reading,
+): Reading {
   const tally = emptyTally()
-  const start = read()
+  const from = read()
   for (let i = 0; i < passes; i++) pass(competitor, scenario, tally)
-  return elapsed(start, read())
+  const to = read()
+  return { thread: to.thread - from.thread, cpu: to.cpu - from.cpu, wall: to.wall - from.wall }
 }
 
 function median(values: number[]): number {
@@ -102,7 +111,7 @@ export function measureScenario(
     let spent = 0
     // Bounded in count as well as time, in case a pass is far faster than the timer resolves.
     for (let i = 0; i < 10_000 && (spent < options.warmupMs || i < 2); i++) {
-      const ms = timePasses(competitor, scenario, 1)[options.clock]
+      const ms = timePasses(competitor, scenario, 1, options.read)[options.clock]
       fastest = Math.min(fastest, ms)
       spent += ms
     }
@@ -120,7 +129,7 @@ export function measureScenario(
       const competitor = competitors[(round + k) % competitors.length] as Competitor
       const count = passes.get(competitor.id) ?? 1
       collectGarbage()
-      const time = timePasses(competitor, scenario, count)
+      const time = timePasses(competitor, scenario, count, options.read)
       samples.get(competitor.id)?.push((scenario.bytes * count) / (time[options.clock] * 1000))
       offThread.get(competitor.id)?.push(Math.max(0, 1 - time.thread / time.cpu))
     }

@@ -1,5 +1,10 @@
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { threadClockWorks, type Clock } from './clocks'
 import { COMPETITOR_IDS } from './competitors'
+
+/** Rivulet from its sources, through tsx. */
+export const CORE_SOURCE = '../packages/core/src/index.ts'
 
 export interface Options {
   quick: boolean
@@ -8,7 +13,8 @@ export interface Options {
   /** Competitor ids to run; all when empty. */
   parsers: string[]
   chunkSizes: number[]
-  coreFromSource: boolean
+  /** Where Rivulet's parser comes from: the built package (undefined), or a module to import. */
+  core: string | undefined
   /** Feed every parser pre-decoded strings, to time parsing without decoding. */
   strings: boolean
   /** What time means; see clocks.ts. Main-thread CPU time where Linux /proc offers it. */
@@ -19,9 +25,11 @@ export interface Options {
   child: string | undefined
   /** Where to write the markdown report; only full, unfiltered runs write by default. */
   out: string | undefined
+  /** Chromium run: a folder to save each scenario's CPU profile in. */
+  profile: string | undefined
 }
 
-const DEFAULT_CHUNK_SIZES = [1, 1024, 16 * 1024, 64 * 1024]
+export const DEFAULT_CHUNK_SIZES = [1, 1024, 16 * 1024, 64 * 1024, 256 * 1024, 2 * 1024 * 1024]
 
 export const USAGE = `Usage: pnpm bench [-- options]
   --quick              fewer, shorter runs on smaller corpora, in one process (smoke test)
@@ -29,12 +37,20 @@ export const USAGE = `Usage: pnpm bench [-- options]
   --parsers <ids>      comma-separated subset of ${COMPETITOR_IDS.join(',')}
   --chunks <sizes>     comma-separated chunk sizes in bytes (default ${DEFAULT_CHUNK_SIZES.join(',')})
   --core-src           import Rivulet from packages/core/src through tsx instead of dist/
+  --core <file>        import Rivulet's createParser from this module (to compare a variant)
   --strings            feed every parser pre-decoded text: parsing alone, without decoding
   --clock <clock>      thread (main-thread CPU time, the default on Linux), cpu (whole
                        process) or wall
   --in-process         run all scenarios in this process instead of one fresh process each
   --out <file>         write the markdown report there (default results.md on full runs)
-  --no-out             write no report file`
+  --no-out             write no report file
+  --profile <dir>      (Chromium) save a CPU profile of each scenario's page there`
+
+function asModule(file: string): string {
+  return file === CORE_SOURCE || file.startsWith('file:')
+    ? file
+    : pathToFileURL(path.resolve(file)).href
+}
 
 export function parseOptions(argv: string[]): Options | { error: string } {
   const options: Options = {
@@ -42,12 +58,13 @@ export function parseOptions(argv: string[]): Options | { error: string } {
     filters: [],
     parsers: [],
     chunkSizes: DEFAULT_CHUNK_SIZES,
-    coreFromSource: false,
+    core: undefined,
     clock: threadClockWorks ? 'thread' : 'cpu',
     strings: false,
     isolate: true,
     child: undefined,
     out: undefined,
+    profile: undefined,
   }
   let noOut = false
   for (let i = 0; i < argv.length; i++) {
@@ -82,7 +99,11 @@ export function parseOptions(argv: string[]): Options | { error: string } {
           }
           break
         case '--core-src':
-          options.coreFromSource = true
+          options.core = CORE_SOURCE
+          break
+        case '--core':
+          // A path from the command line, or what a parent passes its child unchanged.
+          options.core = asModule(value())
           break
         case '--strings':
           options.strings = true
@@ -106,6 +127,9 @@ export function parseOptions(argv: string[]): Options | { error: string } {
           break
         case '--out':
           options.out = value()
+          break
+        case '--profile':
+          options.profile = value()
           break
         case '--no-out':
           noOut = true
@@ -141,7 +165,7 @@ export function childArgs(
   // The parent's parsers, named, so a child that cannot load one fails instead of leaving it out.
   const args = ['--child', id, '--chunks', String(chunkSize), '--parsers', parsers.join(',')]
   if (options.quick) args.push('--quick')
-  if (options.coreFromSource) args.push('--core-src')
+  if (options.core !== undefined) args.push('--core', options.core)
   args.push('--clock', options.clock)
   if (options.strings) args.push('--strings')
   return args

@@ -1,14 +1,25 @@
 // Parser throughput: Rivulet against eventsource-parser 4.x and 3.x and a decode+indexOf floor.
 // Run from the root with `pnpm bench` (`pnpm bench --quick` for a smoke test); see options.ts.
-import { writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
+import { read } from './clocks'
 import { loadCompetitors, type Competitor } from './competitors'
-import { CORPUS_NAMES } from './corpora'
 import { measureInChildWithRetry, sendToParent } from './isolate'
 import { measureScenario, type Measurement, type MeasureOptions } from './measure'
 import { childArgs, parseOptions, USAGE, type Options } from './options'
-import { commandLine, machineLine, noise, rivuletBuild, sizeLabel, table, type Row } from './report'
-import { buildScenario, corpusFor, FULL, plan, QUICK, SMALL_CHUNK, type Planned } from './scenarios'
+import {
+  commandLine,
+  goalSummary,
+  LEGEND,
+  machineLine,
+  noise,
+  rivuletBuild,
+  rowsJson,
+  table,
+  writeJson,
+  writeSection,
+  type Row,
+} from './report'
+import { buildScenario, corporaLegend, corpusFor, FULL, plan, QUICK } from './scenarios'
 import { verify } from './verify'
 
 // A child that takes longer than this is stuck; the parent reports it and goes on.
@@ -38,15 +49,17 @@ function loadLabel(): string {
 }
 
 function measureOptions(options: Options): MeasureOptions {
-  return { ...(options.quick ? QUICK : FULL).measure, clock: options.clock }
+  return { ...(options.quick ? QUICK : FULL).measure, clock: options.clock, read }
 }
 
 async function selectCompetitors(
   options: Options,
 ): Promise<{ competitors: Competitor[]; missing: string | undefined }> {
-  const loaded = await loadCompetitors(options.coreFromSource)
+  const loaded = await loadCompetitors(options.core)
   const competitors = loaded.competitors.filter(
-    (c) => options.parsers.length === 0 || options.parsers.includes(c.id),
+    (c) =>
+      (options.parsers.length === 0 || options.parsers.includes(c.id)) &&
+      (c.takesStrings || !options.strings),
   )
   return { competitors, missing: loaded.missing }
 }
@@ -115,7 +128,7 @@ async function main(): Promise<number> {
   console.error(`verified ${planned.length} scenarios × ${competitors.length} parsers`)
 
   const ids = competitors.map((c) => c.id)
-  const buildAtStart = rivuletBuild(options.coreFromSource)
+  const buildAtStart = rivuletBuild(options.core)
   const rows: Row[] = []
   for (const p of planned) {
     let results: Map<string, Measurement>
@@ -136,31 +149,30 @@ async function main(): Promise<number> {
   }
 
   const seconds = ((performance.now() - started) / 1000).toFixed(0)
+  const run = `${new Date().toISOString()}, ${seconds} s, load average ${loadAtStart} before, ${loadLabel()} after`
   const report = [
-    `## Parser throughput (MB/s, median of ${measure.samples} samples)`,
+    `## Node: parser throughput${options.strings ? ', parsing alone (--strings)' : ''} (MB/s, median of ${measure.samples} rounds)`,
     '',
     `Machine: ${machineLine()}  `,
     `Command: \`${commandLine()}\`  `,
     `Rivulet: ${buildAtStart}  `,
-    ...(buildAtStart === rivuletBuild(options.coreFromSource)
+    ...(buildAtStart === rivuletBuild(options.core)
       ? []
       : [
-          `**Rivulet was rebuilt during the run** (now ${rivuletBuild(options.coreFromSource)}): rows may mix builds.  `,
+          `**Rivulet was rebuilt during the run** (now ${rivuletBuild(options.core)}): rows may mix builds.  `,
         ]),
-    `Run: ${new Date().toISOString()}, ${seconds} s, load average ${loadAtStart} before, ` +
-      `${loadLabel()} after${options.quick ? ', --quick (indicative only)' : ''}`,
+    `Run: ${run}${options.quick ? ', --quick (indicative only)' : ''}`,
     ...(missing === undefined ? [''] : ['', `**Rivulet not measured:** ${missing}`, '']),
     table(rows),
+    '',
+    goalSummary(rows),
     '',
     `MB/s = 10^6 bytes per second of ${CLOCK_NAMES[measure.clock]}; ${
       options.isolate ? 'each scenario in a fresh process' : 'all scenarios in one process'
     }. Off-main-thread CPU (GC and JIT threads), median share: ${offThreadLine(rows)}.`,
-    'esp = eventsource-parser, fed through a streaming TextDecoder. floor = streaming TextDecoder +',
-    'indexOf of the blank line, counting events without parsing fields; floor1 = the same with',
-    'one-shot decodes of each chunk (unfinished character carried), which Node decodes several',
     options.strings
-      ? 'times faster for ASCII. --strings: every parser and floor got pre-decoded text, so no decoding was timed.'
-      : 'times faster for ASCII. Rivulet decodes the raw bytes itself.',
+      ? `${LEGEND} --strings: every parser and floor got pre-decoded text, so no decoding was timed.`
+      : LEGEND,
     '',
     corporaLegend(planned),
     '',
@@ -168,31 +180,24 @@ async function main(): Promise<number> {
   ].join('\n')
   console.log(`\n${report}`)
   if (options.out !== undefined) {
-    writeFileSync(new URL(options.out, import.meta.url), `${report}\n`)
-    console.error(`\nwrote ${options.out}`)
+    const out = new URL(options.out, import.meta.url)
+    // Parsing alone (--strings) has a section and a JSON file of its own.
+    const kind = options.strings ? 'node-strings' : 'node'
+    writeSection(out, `parser-${kind}`, report)
+    const json = new URL(`${options.out.replace(/\.md$/, '')}.${kind}.json`, import.meta.url)
+    const figures = {
+      machine: machineLine(),
+      command: commandLine(),
+      rivulet: buildAtStart,
+      run,
+      clock: measure.clock,
+      strings: options.strings,
+      rows: rowsJson(rows),
+    }
+    await writeJson(json, figures)
+    console.error(`\nwrote ${options.out} (section parser-${kind}) and its .${kind}.json`)
   }
   return 0
-}
-
-function corporaLegend(planned: Planned[]): string {
-  const lines: string[] = []
-  for (const name of CORPUS_NAMES) {
-    const large = planned.find((p) => p.corpus === name && p.chunkSize >= SMALL_CHUNK)
-    const small = planned.find((p) => p.corpus === name && p.chunkSize < SMALL_CHUNK)
-    const sizes: string[] = []
-    let description = ''
-    for (const p of [large, small]) {
-      if (p === undefined) continue
-      const corpus = corpusFor(p)
-      description = corpus.description
-      const note = p.chunkSize < SMALL_CHUNK ? ` for chunks < ${SMALL_CHUNK} B` : ''
-      sizes.push(
-        `${sizeLabel(corpus.bytes.length)} (${corpus.expected.events} event${corpus.expected.events === 1 ? '' : 's'})${note}`,
-      )
-    }
-    if (sizes.length > 0) lines.push(`- **${name}**: ${description}; ${sizes.join(', ')}`)
-  }
-  return lines.join('\n')
 }
 
 process.exitCode = await main()

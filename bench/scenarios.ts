@@ -1,25 +1,30 @@
 import { CORPUS_NAMES, makeCorpus, type Corpus, type CorpusName } from './corpora'
 import { split, splitText, type MeasureOptions, type Scenario } from './measure'
-import { chunkLabel } from './report'
+import { chunkLabel, sizeLabel } from './report'
 
 // Chunks this small cost a call per byte or so; they run on a short prefix of each corpus.
 export const SMALL_CHUNK = 256
+// Chunks this large run on a longer corpus, so that a pass still holds several of them.
+export const LARGE_CHUNK = 256 * 1024
 
 export interface Settings {
   corpusBytes: number
   smallCorpusBytes: number
-  measure: Omit<MeasureOptions, 'clock'>
+  largeCorpusBytes: number
+  measure: Omit<MeasureOptions, 'clock' | 'read'>
 }
 
 export const FULL: Settings = {
   corpusBytes: 4 * 1024 * 1024,
   smallCorpusBytes: 256 * 1024,
+  largeCorpusBytes: 8 * 1024 * 1024,
   measure: { warmupMs: 200, sampleMs: 150, samples: 7, scenarioBudgetMs: 6000, minSamples: 5 },
 }
 
 export const QUICK: Settings = {
   corpusBytes: 512 * 1024,
   smallCorpusBytes: 32 * 1024,
+  largeCorpusBytes: 4 * 1024 * 1024,
   measure: { warmupMs: 80, sampleMs: 30, samples: 3, scenarioBudgetMs: 600, minSamples: 3 },
 }
 
@@ -41,7 +46,12 @@ export function plan(settings: Settings, chunkSizes: number[], filters: string[]
     for (const chunkSize of chunkSizes) {
       const id = scenarioId(corpus, chunkSize)
       if (filters.length > 0 && !filters.some((filter) => id.includes(filter))) continue
-      const corpusBytes = chunkSize < SMALL_CHUNK ? settings.smallCorpusBytes : settings.corpusBytes
+      const corpusBytes =
+        chunkSize < SMALL_CHUNK
+          ? settings.smallCorpusBytes
+          : chunkSize >= LARGE_CHUNK
+            ? settings.largeCorpusBytes
+            : settings.corpusBytes
       planned.push({ id, corpus, chunkSize, corpusBytes })
     }
   }
@@ -73,4 +83,34 @@ export function buildScenario(planned: Planned, strings: boolean): Scenario {
       ? splitText(corpus.bytes, planned.chunkSize)
       : split(corpus.bytes, planned.chunkSize),
   }
+}
+
+/** One line per corpus: what it is, its size and event count, its share of non-ASCII bytes. */
+export function corporaLegend(planned: Planned[]): string {
+  const lines: string[] = []
+  for (const name of CORPUS_NAMES) {
+    const sizes: string[] = []
+    let description = ''
+    let nonAscii = 0
+    const seen = new Set<number>()
+    for (const p of planned) {
+      if (p.corpus !== name || seen.has(p.corpusBytes)) continue
+      seen.add(p.corpusBytes)
+      const corpus = corpusFor(p)
+      description = corpus.description
+      nonAscii = corpus.nonAscii
+      const events = corpus.expected.events
+      sizes.push(`${sizeLabel(corpus.bytes.length)} (${events} event${events === 1 ? '' : 's'})`)
+    }
+    if (sizes.length === 0) continue
+    const share =
+      nonAscii === 0
+        ? 'ASCII only'
+        : `${(nonAscii * 100).toFixed(nonAscii < 0.01 ? 2 : 0)} % non-ASCII bytes`
+    lines.push(`- **${name}**: ${description}; ${share}; ${sizes.join(', ')}`)
+  }
+  return [
+    ...lines,
+    `Chunks under ${SMALL_CHUNK} B run on the smallest size, chunks of ${chunkLabel(LARGE_CHUNK)} and more on the largest.`,
+  ].join('\n')
 }

@@ -1,6 +1,9 @@
-import { existsSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { chromium } from 'playwright-core'
-import type { Browser } from 'playwright-core'
+import type { Browser, BrowserContext } from 'playwright-core'
 
 // The distribution's Chromium: test tools may not download a browser of their own here.
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']
@@ -18,11 +21,71 @@ const ARGS = [
   '--disable-sync',
 ]
 
-/** Launches headless Chromium for browser tests; `scripts/ensure-chromium.sh` installs it. */
-export async function launchChromium(): Promise<Browser> {
+function findChromium(): string {
   const executablePath = CANDIDATES.find((path) => path !== undefined && existsSync(path))
   if (executablePath === undefined) {
     throw new Error('Chromium not found: run scripts/ensure-chromium.sh or set CHROMIUM_PATH')
   }
-  return chromium.launch({ executablePath, args: ARGS })
+  return executablePath
+}
+
+/** Launches headless Chromium for browser tests; `scripts/ensure-chromium.sh` installs it. */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: findChromium(), args: ARGS })
+}
+
+/** A Chromium of our own, and the one browser context its tabs share. */
+export interface PageLifecycleBrowser {
+  readonly browser: Browser
+  readonly context: BrowserContext
+  close(): Promise<void>
+}
+
+/**
+ * Headless Chromium for tests of the page lifecycle, where `launchChromium` cannot serve: a page
+ * that Playwright launched or created stays `visible` whatever happens (its focus emulation counts
+ * as a capture of the tab, so the tab is never hidden and cannot be frozen) and Playwright turns
+ * the back/forward cache off. Here Chromium is started with a DevTools port and playwright-core
+ * attaches over CDP with `noDefaults`, which leaves the pages of the default context alone: every
+ * page is a tab of one window, only the one in front is visible (`bringToFront()` switches), a
+ * hidden tab can be frozen (`Page.setWebLifecycleState`), and the back/forward cache works.
+ */
+export async function launchChromiumForLifecycle(): Promise<PageLifecycleBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), 'rivulet-chromium-'))
+  const args = [...ARGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank']
+  // Its own process group: the distribution's launcher is a script that starts the browser as a
+  // child, and the whole group is stopped at the end.
+  const child = spawn(findChromium(), args, { detached: true, stdio: 'ignore' })
+  const stop = () => {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL')
+    } catch {
+      // Gone already.
+    }
+    rmSync(profile, { recursive: true, force: true })
+  }
+  try {
+    // Chromium writes the port it picked here once it listens (on 127.0.0.1).
+    const portFile = join(profile, 'DevToolsActivePort')
+    const readPort = () =>
+      existsSync(portFile) ? readFileSync(portFile, 'utf8').split('\n')[0] : ''
+    for (let i = 0; i < 200 && !readPort(); i++)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    const port = readPort()
+    if (!port) throw new Error('Chromium did not open its DevTools port')
+    const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`, { noDefaults: true })
+    const context = browser.contexts()[0]
+    if (context === undefined) throw new Error('Chromium has no default context')
+    return {
+      browser,
+      context,
+      close: async () => {
+        await browser.close().catch(() => {})
+        stop()
+      },
+    }
+  } catch (error) {
+    stop()
+    throw error
+  }
 }

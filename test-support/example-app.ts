@@ -89,7 +89,9 @@ export async function startStack(root: string, options: StackOptions = {}): Prom
     const vite: ViteDevServer = await createViteServer({
       root,
       logLevel: 'warn',
-      server: { middlewareMode: true, hmr: false },
+      // Vite's client socket on this test's own server: its default port (24678) is one for the
+      // whole machine, which test files running side by side would fight over.
+      server: { middlewareMode: true, hmr: { server: http } },
       define,
     })
     closers.push(() => vite.close())

@@ -196,9 +196,8 @@ export function gaveUpError(attempts: number, last: ConnectionError): GaveUpErro
   }
 }
 
-const KINDS = 'http content-type network timeout eventsource parse request decode gave-up'.split(
-  ' ',
-)
+const KINDS =
+  'http content-type network timeout eventsource parse request decode validation gave-up'.split(' ')
 
 /** Narrows an unknown value (e.g. from an RxJS error channel) to a stream error. */
 export function isStreamError(value: unknown): value is StreamError {

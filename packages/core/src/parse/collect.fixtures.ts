@@ -1,3 +1,4 @@
+import { vi } from 'vitest'
 import { createParser } from './parser'
 import type { ParseError } from './parse-error'
 import type { ParserOptions, ServerSentEvent } from './types'
@@ -15,9 +16,10 @@ export interface Collected {
 export function collect(
   chunks: Iterable<string | Uint8Array>,
   options: Omit<ParserOptions, 'onEvent'> = {},
+  create: typeof createParser = createParser,
 ): Collected {
   const result: Collected = { events: [], comments: [], retries: [], errors: [], lastEventId: '' }
-  const parser = createParser({
+  const parser = create({
     ...options,
     onEvent: (event) => result.events.push(event),
     onComment: (comment) => result.comments.push(comment),
@@ -40,4 +42,19 @@ export function oneByOne<T extends string | Uint8Array>(stream: T): T[] {
   const pieces: T[] = []
   for (let i = 0; i < stream.length; i++) pieces.push(stream.slice(i, i + 1) as T)
   return pieces
+}
+
+/**
+ * `createParser` as browsers run it: loaded afresh with Node's `Buffer` hidden, so its decoder
+ * takes the `TextDecoder` path instead of Node's.
+ */
+export async function createParserWithoutNodeBuffer(): Promise<typeof createParser> {
+  vi.stubGlobal('Buffer', undefined)
+  vi.resetModules()
+  try {
+    return (await import('./parser')).createParser
+  } finally {
+    vi.unstubAllGlobals()
+    vi.resetModules()
+  }
 }

@@ -214,6 +214,32 @@ export const fixtures: Fixture[] = [
     events: [event('a\uFFFD\uFFFDb\uFFFD')],
   },
   {
+    // Node's decoder copies mostly-ASCII chunks byte for byte and decodes only the blocks that
+    // hold other bytes, when there are fewer than one in 2 KiB: these streams are that sparse.
+    rule: 'decodes a few non-ASCII characters among much ASCII, wherever the chunks are cut',
+    stream: `data: ${'a'.repeat(5000)}é${'b'.repeat(5000)}\nid: 日\n\ndata: ${'c'.repeat(2000)}😀\n\n`,
+    events: [
+      event(`${'a'.repeat(5000)}é${'b'.repeat(5000)}`, { id: '日' }),
+      event(`${'c'.repeat(2000)}😀`, { lastEventId: '日' }),
+    ],
+  },
+  {
+    rule: 'replaces invalid bytes among much ASCII with U+FFFD',
+    stream: bytes(
+      `data: ${'a'.repeat(6000)}`,
+      [0xff],
+      'b',
+      [0xe2, 0x82],
+      `${'c'.repeat(6000)}\n\n`,
+    ),
+    events: [event(`${'a'.repeat(6000)}\uFFFDb\uFFFD${'c'.repeat(6000)}`)],
+  },
+  {
+    rule: 'decodes text that turns from mostly non-ASCII to ASCII and back',
+    stream: `data: ${'東京'.repeat(20)}\n\ndata: ${'x'.repeat(700)}\n\ndata: ${'ü'.repeat(30)}\n\n`,
+    events: [event('東京'.repeat(20)), event('x'.repeat(700)), event('ü'.repeat(30))],
+  },
+  {
     rule: 'keeps NUL and other control characters in data',
     stream: 'data: a\u0000b\u0001\n\n',
     events: [event('a\u0000b\u0001')],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { collect, oneByOne, splitAt } from './collect.fixtures'
+import { collect, createParserWithoutNodeBuffer, oneByOne, splitAt } from './collect.fixtures'
 import { type Fixture, fixtures } from './conformance.fixtures'
+import { createParser } from './parser'
 
 const encode = (stream: string | Uint8Array): Uint8Array =>
   typeof stream === 'string' ? new TextEncoder().encode(stream) : stream
@@ -15,22 +16,31 @@ function expectedOf(fixture: Fixture) {
   }
 }
 
-describe.each(fixtures)('$rule (bytes)', (fixture) => {
+// Bytes go through one of two decoders: Node's (where `Buffer` exists) or `TextDecoder` alone,
+// as in browsers. Every fixture runs through both.
+const decoders = [
+  { decoder: "Node's decoder", create: createParser },
+  { decoder: 'TextDecoder alone', create: await createParserWithoutNodeBuffer() },
+]
+const byteCases = fixtures.flatMap((fixture) => decoders.map((d) => ({ ...fixture, ...d })))
+
+describe.each(byteCases)('$rule (bytes, $decoder)', (fixture) => {
   const bytes = encode(fixture.stream)
   const expected = expectedOf(fixture)
+  const run = (chunks: Uint8Array[]) => collect(chunks, {}, fixture.create)
 
   it('holds when the stream arrives as one chunk', () => {
-    expect(collect([bytes])).toEqual(expected)
+    expect(run([bytes])).toEqual(expected)
   })
 
   it('holds when the stream is cut in two at every byte', () => {
     for (let i = 0; i <= bytes.length; i++) {
-      expect(collect(splitAt(bytes, i)), `cut at byte ${i}`).toEqual(expected)
+      expect(run(splitAt(bytes, i)), `cut at byte ${i}`).toEqual(expected)
     }
   })
 
   it('holds when the bytes arrive one at a time', () => {
-    expect(collect(oneByOne(bytes))).toEqual(expected)
+    expect(run(oneByOne(bytes))).toEqual(expected)
   })
 })
 

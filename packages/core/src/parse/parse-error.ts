@@ -10,9 +10,7 @@ export class ParseError extends Error {
 
   constructor(type: ParseErrorType, limit: number) {
     super(
-      type === 'line-too-long'
-        ? `event stream line longer than ${limit} characters`
-        : `event data longer than ${limit} characters`,
+      `event stream ${type === 'line-too-long' ? 'line' : 'data'} longer than ${limit} characters`,
     )
     this.type = type
     this.limit = limit

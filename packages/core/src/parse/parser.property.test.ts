@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { collect } from './collect.fixtures'
+import { collect, createParserWithoutNodeBuffer } from './collect.fixtures'
+import { createParser } from './parser'
 import { parseWithReferenceModel } from './reference-model.fixtures'
 
 // Seeded so a failure reproduces: rerun with FC_SEED=<seed printed in the test name>.
@@ -69,12 +70,15 @@ function cutAt(bytes: Uint8Array, offsets: number[]): Uint8Array[] {
   return chunks
 }
 
-describe('the parser against a literal reference model of the spec', () => {
+describe.each([
+  { decoder: "Node's decoder", create: createParser },
+  { decoder: 'TextDecoder alone', create: await createParserWithoutNodeBuffer() },
+])('the parser against a literal reference model of the spec ($decoder)', ({ create }) => {
   it(`gives the reference model's result for random streams cut at random offsets (seed ${seed})`, () => {
     fc.assert(
       fc.property(stream, fc.array(fc.nat(), { maxLength: 12 }), (bytes, offsets) => {
         const expected = parseWithReferenceModel(bytes)
-        const actual = collect(cutAt(bytes, offsets))
+        const actual = collect(cutAt(bytes, offsets), {}, create)
         expect(actual).toEqual({ ...expected, errors: [] })
       }),
       { seed, numRuns },
@@ -85,7 +89,13 @@ describe('the parser against a literal reference model of the spec', () => {
     fc.assert(
       fc.property(stream, (bytes) => {
         const expected = parseWithReferenceModel(bytes)
-        expect(collect(Array.from(bytes, (b) => Uint8Array.of(b)))).toEqual({
+        expect(
+          collect(
+            Array.from(bytes, (b) => Uint8Array.of(b)),
+            {},
+            create,
+          ),
+        ).toEqual({
           ...expected,
           errors: [],
         })

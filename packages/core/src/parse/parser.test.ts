@@ -149,7 +149,62 @@ describe('callbacks', () => {
     expect(events).toEqual([event('a')])
   })
 
-  it('ignores a retry value too large to be an exact number of milliseconds', () => {
-    expect(collect(['retry: 99999999999999999999\n']).retries).toEqual([])
+  it('reports a retry value of any length, past 2^53 rounded and absurd ones as Infinity', () => {
+    const stream = `retry: 99999999999999999999\nretry: 9007199254740993\nretry: ${'9'.repeat(400)}\n`
+    expect(collect([stream]).retries).toEqual([1e20, 9007199254740992, Infinity])
+  })
+})
+
+describe('onId', () => {
+  function idRecorder() {
+    const ids: string[] = []
+    const events: ServerSentEvent[] = []
+    const parser = createParser({ onEvent: (e) => events.push(e), onId: (id) => ids.push(id) })
+    return { parser, ids, events }
+  }
+
+  it('reports the id of a block without data when the block completes', () => {
+    const { parser, ids, events } = idRecorder()
+    parser.feed('id: 1\n')
+    expect(ids).toEqual([])
+    parser.feed('\nid: 2\nevent: ping\n\n')
+    expect(ids).toEqual(['1', '2'])
+    expect(events).toEqual([])
+    expect(parser.lastEventId).toBe('2')
+  })
+
+  it('reports the id again when a block sets it to the value it already had', () => {
+    const { parser, ids } = idRecorder()
+    parser.feed('id: 5\n\nid: 5\n\nid\n\n')
+    expect(ids).toEqual(['5', '5', ''])
+  })
+
+  it('is not called for blocks that dispatch an event, which carry their id themselves', () => {
+    const { parser, ids, events } = idRecorder()
+    parser.feed('id: 3\ndata: a\n\ndata: b\n\n')
+    expect(ids).toEqual([])
+    expect(events).toEqual([event('a', { id: '3' }), event('b', { lastEventId: '3' })])
+  })
+
+  it('is not called for blocks without an id, an id containing NUL, or a block cut off', () => {
+    const { parser, ids } = idRecorder()
+    parser.feed('event: x\n\n: comment\n\nid: a\u0000b\n\nid: 9\n')
+    parser.end()
+    expect(ids).toEqual([])
+    expect(parser.lastEventId).toBe('')
+  })
+
+  it('stops the current chunk when onId resets the parser', () => {
+    const ids: string[] = []
+    const parser = createParser({
+      onEvent: () => undefined,
+      onId: (id) => {
+        ids.push(id)
+        parser.reset({ lastEventId: 'reset' })
+      },
+    })
+    parser.feed('id: 1\n\nid: 2\n\n')
+    expect(ids).toEqual(['1'])
+    expect(parser.lastEventId).toBe('reset')
   })
 })

@@ -6,8 +6,6 @@ const LF = 0x0a
 const CR = 0x0d
 const COLON = 0x3a
 const SPACE = 0x20
-const DIGIT_0 = 0x30
-const DIGIT_9 = 0x39
 const LOWER_A = 0x61
 const LOWER_D = 0x64
 const LOWER_E = 0x65
@@ -17,24 +15,39 @@ const LOWER_T = 0x74
 const LOWER_V = 0x76
 const BOM = 0xfeff
 
-const DEFAULT_MAX_LINE_LENGTH = 4 * 1024 * 1024
-const DEFAULT_MAX_EVENT_LENGTH = 16 * 1024 * 1024
+const DEFAULT_MAX_LINE_LENGTH = 1 << 22 // 4 Mi
+const DEFAULT_MAX_EVENT_LENGTH = 1 << 24 // 16 Mi
+// Byte chunks are decoded and scanned this much at a time. A string over 128 KiB gets fresh pages
+// of its own, which the kernel maps and zeroes and which miss every cache: decoding 2 MiB chunks
+// in 64 KiB pieces ran 1.1–1.6× faster with TextDecoder and 1.2–3.0× with Rivulet's decoder
+// (bench:decode, bench/results.md, "Large chunks"). A piece is also the most of the input that a
+// slice kept by the parser (a partial line, the last id) can hold alive.
+const PIECE = 65536
+// A buffer grown by appending is flattened when it holds more pieces than a sixteenth of its
+// length (and this many): each append is a V8 cons-string node, and a flood of empty `data:`
+// lines would otherwise hold ~30 bytes of nodes per character. Flattening at geometric intervals
+// keeps the total work linear.
+const MIN_PIECES = 1024
 
-/** spec: "If value starts with a U+0020 SPACE character, remove it from value." */
-function valueStart(text: string, from: number, end: number): number {
-  return from < end && text.charCodeAt(from) === SPACE ? from + 1 : from
-}
+/** A flat copy: a concatenation flattened, a slice copied out of the text it was cut from. */
+const flat = (text: string): string => (' ' + text).slice(1)
 
 /**
  * An incremental `text/event-stream` parser, exactly as the WHATWG HTML standard's
  * "Event stream interpretation" defines it. Pure: no timers, no I/O.
  *
- * A chunk is decoded to text in one native call (utf8-stream-decoder.ts), then scanned by
- * `scanLines`, the hot path. Only a line cut by a chunk boundary is ever copied; memory stays
- * within `maxLineLength` and `maxEventLength` whatever the server sends.
+ * Memory is bounded by the limits whatever the server sends: at most `maxLineLength` characters
+ * of a partial line and `maxEventLength` of data are buffered, in flat strings or with at most one
+ * concatenation node per sixteen characters, and slices of input are copied out of it once they
+ * would keep more of it alive than twice the data they hold. Floods of empty or one-character
+ * `data:` lines, a line trickling in byte by byte, and short data lines in large chunks held 2.4
+ * to 3.3 bytes of heap per character of the limit (16 to 31 before, and 4 700 for the last);
+ * `pnpm --filter @rivulet/bench bench:parser:memory`, bench/results.md. parser.memory.test.ts
+ * asserts at most 6. One 64 KiB piece of input a slice points into (a partial line, the last id)
+ * may stay alive besides.
  */
 export function createParser(options: ParserOptions): EventStreamParser {
-  const { onEvent, onComment, onRetry, onError } = options
+  const { onEvent, onComment, onRetry, onId, onError } = options
   const maxLineLength = options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH
   const maxEventLength = options.maxEventLength ?? DEFAULT_MAX_EVENT_LENGTH
 
@@ -43,15 +56,22 @@ export function createParser(options: ParserOptions): EventStreamParser {
   let data = ''
   let hasData = false
   let eventType = ''
-  let lastEventIdBuffer = options.lastEventId ?? ''
+  let idBuffer = options.lastEventId ?? ''
+  // This block's own `id:`, for `ServerSentEvent.id` and `onId`.
   let blockId: string | undefined
   // The event source's "last event ID string", set from the buffer only when a block completes.
-  let lastEventId = lastEventIdBuffer
+  let lastEventId = idBuffer
+  // Appends to `data` since it was last flat, and how many trigger flattening.
+  let pieces = 0
+  let flattenAt = MIN_PIECES
+  // Characters of input that slices in `data` may keep alive.
+  let retained = 0
 
   // The start of a line whose end has not arrived yet.
   let pending = ''
+  let pendingPieces = 0
   // A chunk ended in CR: an LF opening the next chunk belongs to the same line ending.
-  let skipLeadingLF = false
+  let skipLF = false
   let atStreamStart = true
   let failed = false
   // Bumped by reset/end/failure, so a scan interrupted by a callback that resets the parser
@@ -61,361 +81,268 @@ export function createParser(options: ParserOptions): EventStreamParser {
   function fail(type: ParseError['type'], limit: number): void {
     failed = true
     epoch++
-    pending = ''
-    data = ''
+    pending = data = ''
     hasData = false
     onError?.(new ParseError(type, limit))
   }
 
-  function dispatch(): void {
-    // spec: "Set the last event ID string of the event source to the value of the last event ID
-    // buffer." This happens even when no event follows, so an id-only block still moves it.
-    lastEventId = lastEventIdBuffer
-    const id = blockId
-    blockId = undefined
-    // spec: "If the data buffer is an empty string, set the data buffer and the event type
-    // buffer to the empty string and return."
-    if (!hasData) {
-      eventType = ''
-      if (id !== undefined) options.onId?.(lastEventId)
-      return
-    }
-    const event: ServerSentEvent = { type: eventType || 'message', data, lastEventId, id }
-    data = ''
-    hasData = false
-    eventType = ''
-    onEvent(event)
-  }
-
   /**
-   * Processes the complete line `text[start, end)` the general way. The scan loop handles the
-   * usual lines itself; this serves the rest: lines cut by a chunk boundary, `retry`, unknown
-   * and colon-less fields.
+   * spec: append the value and a LF to the data buffer (the last LF goes at dispatch). Twin of
+   * the inline `data:` handling in `scan`, which keeps the buffer in locals.
    */
-  function processLine(text: string, start: number, end: number): void {
-    if (start === end) {
-      // spec: "If the line is empty (a blank line) — Dispatch the event"
-      dispatch()
-    } else if (text.charCodeAt(start) === COLON) {
-      // spec: "If the line starts with a U+003A COLON character (:) — Ignore the line."
-      if (onComment !== undefined) onComment(text.slice(valueStart(text, start + 1, end), end))
-    } else {
-      processField(text.slice(start, end))
-    }
-  }
-
-  /** A field line, as its own string. */
-  function processField(line: string): void {
-    // spec: "If the line contains a U+003A COLON character (:) — Collect the characters on the
-    // line before the first U+003A COLON character (:), and let field be that string. [...]
-    // Otherwise, [...] using the whole line as the field name, and the empty string as the
-    // field value." The line is its own string here, so this search cannot run past its end.
-    const colon = line.indexOf(':')
-    const name = colon === -1 ? line : line.slice(0, colon)
-    const from = colon === -1 ? line.length : colon + 1
-    // Field names are case-sensitive; unknown ones are ignored, as the spec says.
-    if (name === 'data') appendData(line, from, line.length)
-    else if (name === 'id') setId(line, from, line.length)
-    else if (name === 'event') setEventType(line, from, line.length)
-    else if (name === 'retry') processRetry(line, valueStart(line, from, line.length), line.length)
-  }
-
-  function appendData(text: string, from: number, end: number): void {
-    const start = valueStart(text, from, end)
-    const value = start < end ? text.slice(start, end) : ''
-    // spec: append the value and then a single U+000A LINE FEED to the data buffer, and remove
-    // the last LF at dispatch — the same as joining the values with LF.
+  function appendData(value: string): void {
     if (hasData) data += '\n' + value
     else {
       data = value
       hasData = true
     }
     if (data.length > maxEventLength) fail('event-too-large', maxEventLength)
+    else if (++pieces > flattenAt) compact()
   }
 
-  function setId(text: string, from: number, end: number): void {
-    const start = valueStart(text, from, end)
-    const value = start < end ? text.slice(start, end) : ''
-    // spec: "If the field value does not contain U+0000 NULL, then set the last event ID
-    // buffer to the field value. Otherwise, ignore the field."
-    if (value.indexOf('\0') === -1) {
-      lastEventIdBuffer = value
-      blockId = value
-    }
+  function compact(): void {
+    data = flat(data)
+    pieces = retained = 0
+    flattenAt = Math.max(MIN_PIECES, data.length >> 4)
   }
 
-  function setEventType(text: string, from: number, end: number): void {
-    const start = valueStart(text, from, end)
-    // Slicing measured faster than comparing with the previous type to reuse its string.
-    eventType = start < end ? text.slice(start, end) : ''
-  }
-
-  function processRetry(text: string, start: number, end: number): void {
-    // spec: "If the field value consists of only ASCII digits, then interpret the field value
-    // as an integer in base ten" — an empty value is not a number of milliseconds; ignore it.
-    if (start >= end || onRetry === undefined) return
-    for (let i = start; i < end; i++) {
-      const c = text.charCodeAt(i)
-      if (c < DIGIT_0 || c > DIGIT_9) return
-    }
-    const milliseconds = Number(text.slice(start, end))
-    if (Number.isSafeInteger(milliseconds)) onRetry(milliseconds)
-  }
-
-  function scan(text: string, codes: Uint8Array | undefined): void {
-    const length = text.length
-    if (length === 0) return
-    const startEpoch = epoch
-    let position = 0
-
-    if (skipLeadingLF) {
-      skipLeadingLF = false
-      if (text.charCodeAt(0) === LF) position = 1
-    }
-
-    if (pending !== '' && length === 1) {
-      // One more character of an unfinished line, as when bytes trickle in one at a time.
-      const c = text.charCodeAt(0)
-      if (c !== LF && c !== CR) {
-        pending += text
-        if (pending.length > maxLineLength) fail('line-too-long', maxLineLength)
-        return
+  /** A line other than blank, `data:`, `id:` or `event:`, as its own string. */
+  function processLine(line: string): void {
+    // spec: "If the line starts with a U+003A COLON character (:) — Ignore the line." Collect
+    // the characters before the first colon as the field name, the rest as its value, less one
+    // leading space; a line without a colon is a field name with an empty value.
+    const colon = line.indexOf(':')
+    const value =
+      colon < 0 ? '' : line.slice(line.charCodeAt(colon + 1) === SPACE ? colon + 2 : colon + 1)
+    if (colon === 0) onComment?.(value)
+    else {
+      // Field names are case-sensitive; unknown ones are ignored.
+      const name = colon < 0 ? line : line.slice(0, colon)
+      if (name === 'data') appendData(value)
+      else if (name === 'event') eventType = value
+      // spec: "If the field value does not contain U+0000 NULL, then set the last event ID
+      // buffer to the field value. Otherwise, ignore the field."
+      else if (name === 'id') {
+        if (value.indexOf('\0') < 0) idBuffer = blockId = value
       }
+      // spec: "If the field value consists of only ASCII digits, then interpret the field value
+      // as an integer in base ten, and set the event stream's reconnection time to that
+      // integer." Any length: a value past 2^53 is rounded, an absurd one is Infinity.
+      else if (name === 'retry' && /^\d+$/.test(value)) onRetry?.(Number(value))
     }
+  }
 
-    let nextCR = text.indexOf('\r', position)
-    if (pending !== '') {
-      // Finish the line the previous chunk started; only such a line is ever copied.
-      const nextLF = text.indexOf('\n', position)
-      const end = nextCR === -1 || (nextLF !== -1 && nextLF < nextCR) ? nextLF : nextCR
-      if (end === -1) {
-        pending += position === 0 ? text : text.slice(position)
-        if (pending.length > maxLineLength) fail('line-too-long', maxLineLength)
-        return
-      }
-      const line = pending + text.slice(position, end)
-      pending = ''
-      if (line.length > maxLineLength) return fail('line-too-long', maxLineLength)
-      processLine(line, 0, line.length)
-      if (epoch !== startEpoch) return
-      position = afterLineEnd(text, end)
-      if (nextCR !== -1 && nextCR < position) nextCR = text.indexOf('\r', position)
-    }
-
-    position = scanLines(text, codes, position, nextCR, startEpoch)
-    if (position === -1 || position >= length) return
-    pending = text.slice(position)
+  function appendPending(text: string): void {
+    pending += text
     if (pending.length > maxLineLength) fail('line-too-long', maxLineLength)
+    else if (++pendingPieces > MIN_PIECES && pendingPieces > pending.length >> 4) {
+      pending = flat(pending)
+      pendingPieces = 0
+    }
   }
 
   /**
-   * Processes the complete lines of `text` from `position`; returns where the unfinished line
-   * starts, or -1 when a callback or a limit stopped the scan. `nextCR` is the first CR at or
-   * after `position`, or -1.
+   * Processes the complete lines of `text` and keeps the unfinished last one.
    *
-   * Hand-tuned, as every byte of the stream passes here. Figures are `pnpm bench` on the quote
-   * corpus in 16 KiB chunks, as throughput relative to eventsource-parser 4.x (bench/results.md).
-   * Line ends are found with indexOf, whose searches run in native code, each cached until the
-   * scan passes it, which keeps a chunk O(n) whatever its lines look like. Blank, `data:`, `id:`
-   * and `event:` lines are recognised by field name and colon together and handled inline.
-   * Field names are read from the decoder's bytes when it gave them, since `charCodeAt` costs a
-   * call each (≈1.35× before, ≈1.7× after); every read is written out here, as a helper called
-   * per read used up TurboFan's inlining budget and gave back about a tenth of that (measured in
-   * paired runs against eventsource-parser). The block's state lives in locals and is written
-   * back before anything that can observe it: a callback, or `processLine` for any other line.
+   * The hot path: every character of the stream passes here once. Line ends are found with
+   * indexOf, in native code, each search cached until the scan passes it (one search for CR in
+   * a chunk without any), which keeps a chunk O(n) whatever its lines look like. Blank, `data:`,
+   * `id:` and `event:` lines are recognised by name and colon and handled inline, with the
+   * block's state in locals, written back around `processLine` (every other line, and a line
+   * that completes one a previous chunk started) and at the end. The inline `data:` handling is
+   * a twin of `appendData`. Parsing alone, this runs at 0.89–2.69× eventsource-parser 4 in Node
+   * (`pnpm --filter @rivulet/bench bench:parser --strings`, bench/results.md): on ASCII its
+   * lead is the decoder's.
    */
-  function scanLines(
-    text: string,
-    codes: Uint8Array | undefined,
-    position: number,
-    nextCR: number,
-    startEpoch: number,
-  ): number {
+  function scan(text: string): void {
     const length = text.length
+    const startEpoch = epoch
+    let position = 0
+    if (skipLF) {
+      skipLF = false
+      if (text.charCodeAt(0) === LF) position = 1
+    }
+    // The start of the line that completes `pending`, if there is one.
+    let joinAt = pending === '' ? -1 : position
+    if (joinAt === 0 && length === 1) {
+      // One more character of an unfinished line, as when bytes trickle in one at a time.
+      const c = text.charCodeAt(0)
+      if (c !== LF && c !== CR) return appendPending(text)
+    }
+    let cr = text.indexOf('\r', position)
+    let lf = text.indexOf('\n', position)
     let buffer = data
     let buffered = hasData
     let type = eventType
-    let idBuffer = lastEventIdBuffer
+    let ids = idBuffer
     let id = blockId
-    let nextLF = text.indexOf('\n', position)
-    // The next NUL, in ASCII text: searched when an id needs it, and again once passed.
-    let nulAt = -2
-    const c = codes
+    let appended = pieces
     for (;;) {
       const start = position
       let end: number
       // spec: "end-of-line = ( cr lf / cr / lf )"
-      if (nextCR === -1 || (nextLF !== -1 && nextLF < nextCR)) {
-        if (nextLF === -1) break
-        end = nextLF
+      if (cr < 0 || (lf >= 0 && lf < cr)) {
+        if (lf < 0) break
+        end = lf
         position = end + 1
-        nextLF = text.indexOf('\n', position)
+        // The next line is often blank: a load is cheaper than a native search. In Chromium,
+        // where each indexOf costs the most, rivulet ÷ esp 4.x on quote/16KiB went from 0.71–0.81×
+        // to 0.84–0.97× (bench:parser:chromium --core, bench/README.md "Comparing a variant").
+        lf = text.charCodeAt(position) === LF ? position : text.indexOf('\n', position)
       } else {
-        end = nextCR
+        end = cr
         position = end + 1
         // A CR then LF is one line ending, also when the LF opens the next chunk.
-        if (position === length) skipLeadingLF = true
-        else if (position === nextLF) nextLF = text.indexOf('\n', ++position)
-        nextCR = text.indexOf('\r', position)
+        if (position === length) skipLF = true
+        else if (position === lf) lf = text.indexOf('\n', ++position)
+        cr = text.indexOf('\r', position)
       }
 
-      if (start === end) {
-        // spec: "If the line is empty (a blank line) — Dispatch the event", as in dispatch().
-        lastEventId = idBuffer
-        if (!buffered) {
-          type = ''
-          if (id !== undefined && options.onId !== undefined) {
-            eventType = type
-            blockId = id = undefined
-            lastEventIdBuffer = idBuffer
-            options.onId(lastEventId)
-            if (epoch !== startEpoch) return -1
-            continue
-          }
+      let line: string
+      if (start === joinAt) {
+        // Only a line cut by a chunk boundary is ever copied.
+        line = pending + text.slice(start, end)
+        pending = ''
+        pendingPieces = 0
+        joinAt = -1
+        if (line.length > maxLineLength) return fail('line-too-long', maxLineLength)
+      } else if (start === end) {
+        // spec: "If the line is empty (a blank line) — Dispatch the event": the last event ID
+        // string takes the buffer's value; with no data, the buffers empty and nothing fires.
+        lastEventId = ids
+        if (buffered) {
+          const event: ServerSentEvent = { type: type || 'message', data: buffer, lastEventId, id }
+          buffer = type = ''
+          buffered = false
           id = undefined
+          appended = retained = 0
+          flattenAt = MIN_PIECES
+          onEvent(event)
+          if (epoch !== startEpoch) return
+        } else {
+          type = ''
+          if (id !== undefined) {
+            id = undefined
+            onId?.(ids)
+            if (epoch !== startEpoch) return
+          }
+        }
+        continue
+      } else {
+        if (end - start > maxLineLength) return fail('line-too-long', maxLineLength)
+        const first = text.charCodeAt(start)
+        if (
+          first === LOWER_D &&
+          text.charCodeAt(start + 4) === COLON &&
+          text.charCodeAt(start + 1) === LOWER_A &&
+          text.charCodeAt(start + 2) === LOWER_T &&
+          text.charCodeAt(start + 3) === LOWER_A
+        ) {
+          // Twin of appendData. spec: one leading space is not part of the value.
+          const value = text.slice(
+            text.charCodeAt(start + 5) === SPACE ? start + 6 : start + 5,
+            end,
+          )
+          if (buffered) buffer += '\n' + value
+          else {
+            buffer = value
+            buffered = true
+          }
+          if (buffer.length > maxEventLength) return fail('event-too-large', maxEventLength)
+          if (++appended > flattenAt) {
+            data = buffer
+            compact()
+            buffer = data
+            appended = 0
+          }
           continue
         }
-        const event: ServerSentEvent = { type: type || 'message', data: buffer, lastEventId, id }
-        data = buffer = ''
-        hasData = buffered = false
-        eventType = type = ''
-        blockId = id = undefined
-        lastEventIdBuffer = idBuffer
-        onEvent(event)
-        if (epoch !== startEpoch) return -1
-        continue
-      }
-      if (end - start > maxLineLength) {
-        fail('line-too-long', maxLineLength)
-        return -1
-      }
-      // Code units are read from `c`, the decoder's bytes, when it gave them (one byte per
-      // character): a byte load where charCodeAt is a call that checks the string's layout.
-      // Each read is spelled out here, as helpers for it used up TurboFan's inlining budget.
-      const first = c ? c[start] : text.charCodeAt(start)
-      if (
-        first === LOWER_D &&
-        (c ? c[start + 1] : text.charCodeAt(start + 1)) === LOWER_A &&
-        (c ? c[start + 2] : text.charCodeAt(start + 2)) === LOWER_T &&
-        (c ? c[start + 3] : text.charCodeAt(start + 3)) === LOWER_A &&
-        (c ? c[start + 4] : text.charCodeAt(start + 4)) === COLON
-      ) {
-        // spec: one space after the colon is not part of the value; the data buffer gets the
-        // value and a LF, and loses its last LF at dispatch — the same as joining with LF.
-        const value = text.slice(
-          start + 5 < end && (c ? c[start + 5] : text.charCodeAt(start + 5)) === SPACE
-            ? start + 6
-            : start + 5,
-          end,
-        )
-        if (buffered) buffer += '\n' + value
-        else {
-          buffer = value
-          buffered = true
+        if (
+          first === LOWER_I &&
+          text.charCodeAt(start + 2) === COLON &&
+          text.charCodeAt(start + 1) === LOWER_D
+        ) {
+          const value = text.slice(
+            text.charCodeAt(start + 3) === SPACE ? start + 4 : start + 3,
+            end,
+          )
+          // spec: an id containing U+0000 NULL is ignored.
+          if (value.indexOf('\0') < 0) ids = id = value
+          continue
         }
-        if (buffer.length > maxEventLength) {
-          fail('event-too-large', maxEventLength)
-          return -1
+        if (
+          first === LOWER_E &&
+          text.charCodeAt(start + 5) === COLON &&
+          text.charCodeAt(start + 1) === LOWER_V &&
+          text.charCodeAt(start + 2) === LOWER_E &&
+          text.charCodeAt(start + 3) === LOWER_N &&
+          text.charCodeAt(start + 4) === LOWER_T
+        ) {
+          type = text.slice(text.charCodeAt(start + 6) === SPACE ? start + 7 : start + 6, end)
+          continue
         }
-      } else if (
-        first === LOWER_I &&
-        (c ? c[start + 1] : text.charCodeAt(start + 1)) === LOWER_D &&
-        (c ? c[start + 2] : text.charCodeAt(start + 2)) === COLON
-      ) {
-        const from =
-          start + 3 < end && (c ? c[start + 3] : text.charCodeAt(start + 3)) === SPACE
-            ? start + 4
-            : start + 3
-        // spec: an id containing NUL is ignored. One search for the chunk's next NUL, reused
-        // until passed, when the text is ASCII (memchr-fast); a search of the id otherwise,
-        // since indexOf('\0') crawls through two-byte strings.
-        if (codes !== undefined) {
-          if (nulAt !== -1 && nulAt < from) nulAt = text.indexOf('\0', from)
-          if (nulAt === -1 || nulAt >= end) idBuffer = id = text.slice(from, end)
-        } else {
-          const value = text.slice(from, end)
-          if (value.indexOf('\0') === -1) idBuffer = id = value
-        }
-      } else if (
-        first === LOWER_E &&
-        (c ? c[start + 1] : text.charCodeAt(start + 1)) === LOWER_V &&
-        (c ? c[start + 2] : text.charCodeAt(start + 2)) === LOWER_E &&
-        (c ? c[start + 3] : text.charCodeAt(start + 3)) === LOWER_N &&
-        (c ? c[start + 4] : text.charCodeAt(start + 4)) === LOWER_T &&
-        (c ? c[start + 5] : text.charCodeAt(start + 5)) === COLON
-      ) {
-        type = text.slice(
-          start + 6 < end && (c ? c[start + 6] : text.charCodeAt(start + 6)) === SPACE
-            ? start + 7
-            : start + 6,
-          end,
-        )
-      } else {
-        data = buffer
-        hasData = buffered
-        eventType = type
-        lastEventIdBuffer = idBuffer
-        blockId = id
-        processLine(text, start, end)
-        if (epoch !== startEpoch) return -1
-        buffer = data
-        buffered = hasData
-        type = eventType
-        idBuffer = lastEventIdBuffer
-        id = blockId
+        line = text.slice(start, end)
       }
+      data = buffer
+      hasData = buffered
+      eventType = type
+      idBuffer = ids
+      blockId = id
+      pieces = appended
+      processLine(line)
+      if (epoch !== startEpoch) return
+      buffer = data
+      buffered = hasData
+      type = eventType
+      ids = idBuffer
+      id = blockId
+      appended = pieces
     }
     data = buffer
     hasData = buffered
     eventType = type
-    lastEventIdBuffer = idBuffer
+    idBuffer = ids
     blockId = id
-    return position
-  }
-
-  function afterLineEnd(text: string, end: number): number {
-    if (text.charCodeAt(end) !== CR) return end + 1
-    if (end + 1 === text.length) {
-      skipLeadingLF = true
-      return end + 1
-    }
-    return text.charCodeAt(end + 1) === LF ? end + 2 : end + 1
+    pieces = appended
+    // Slices of this text in the data buffer keep it alive; once that is more than the data
+    // itself is worth, a copy of the data lets it go (at most one copy per input character).
+    if (buffered && (retained += length) > 2 * buffer.length + PIECE) compact()
+    if (position < length) appendPending(position > 0 ? text.slice(position) : text)
   }
 
   function clear(): void {
     epoch++
     decoder?.reset()
-    pending = ''
-    skipLeadingLF = false
+    pending = data = eventType = ''
+    hasData = skipLF = failed = false
     atStreamStart = true
-    failed = false
-    data = ''
-    hasData = false
-    eventType = ''
     blockId = undefined
+    pieces = pendingPieces = retained = 0
+    flattenAt = MIN_PIECES
     // An id from a block that never completed was never "set by the server" (dispatch did not
     // run), so the next stream starts from the last event ID actually in effect.
-    lastEventIdBuffer = lastEventId
+    idBuffer = lastEventId
+  }
+
+  function feedText(text: string): void {
+    // spec: the UTF-8 decode strips one leading BOM; later ones are content.
+    if (atStreamStart && text !== '') {
+      atStreamStart = false
+      if (text.charCodeAt(0) === BOM) text = text.slice(1)
+    }
+    if (text !== '') scan(text)
   }
 
   return {
     feed(chunk: Uint8Array | string): void {
-      if (failed) return
-      let text: string
-      let codes: Uint8Array | undefined
-      if (typeof chunk === 'string') text = chunk
-      else {
-        decoder ??= createUtf8StreamDecoder()
-        text = decoder.decode(chunk)
-        codes = decoder.codes
+      if (typeof chunk === 'string') {
+        if (!failed) feedText(chunk)
+        return
       }
-      // spec: the UTF-8 decode strips one leading BOM; later ones are content. (A BOM is not
-      // ASCII, so no `codes` come with it and positions stay aligned.)
-      if (atStreamStart && text.length > 0) {
-        atStreamStart = false
-        if (text.charCodeAt(0) === BOM) text = text.slice(1)
+      decoder ??= createUtf8StreamDecoder()
+      for (let at = 0; at < chunk.length && !failed; at += PIECE) {
+        feedText(decoder.decode(chunk.length <= PIECE ? chunk : chunk.subarray(at, at + PIECE)))
       }
-      scan(text, codes)
     },
     end(): void {
       // spec: "Once the end of the file is reached, any pending data must be discarded."

@@ -21,12 +21,18 @@ export interface ParserOptions {
   /** Called for comment lines (`:` first), with the text after the colon and one optional space. */
   onComment?: (comment: string) => void
   /**
-   * Called when a completed block set the last event ID without dispatching an event (an
-   * `id:`-only block), with the new last event ID. Events carry it themselves.
+   * Called for a `retry:` field made only of ASCII digits, of any length, with their value in
+   * milliseconds: `Number(digits)`, so a value past 2^53 is rounded and an absurdly long one is
+   * `Infinity`. The spec lets the server set any reconnection time; cap it where it is used.
+   */
+  onRetry?: (milliseconds: number) => void
+  /**
+   * Called when a block that dispatches no event completes having set the last event ID (an
+   * `id:`-only block, or `id:` and `event:` without `data:`), with the new value, also when it
+   * is unchanged. Dispatched events carry theirs in `lastEventId` and `id` instead, so with both
+   * a consumer sees every change of the last event ID without reading `parser.lastEventId`.
    */
   onId?: (lastEventId: string) => void
-  /** Called for a `retry:` field made only of ASCII digits, with its value in milliseconds. */
-  onRetry?: (milliseconds: number) => void
   /**
    * Called once when the stream breaks a limit. The parser then ignores input until `reset()`
    * or `end()`, so memory stays bounded whatever the server sends.

@@ -1,145 +1,91 @@
 /**
- * Streaming UTF-8 decoding, fast on Node as well as in browsers.
+ * Streaming UTF-8 decoding, as fast in Node as a browser's own decoder is there.
  *
- * Node's TextDecoder has two speeds. Without `stream`, pure ASCII decodes about 4.4× faster
- * (≈3 300 vs ≈750 MB/s on 16 KiB chunks of the bench's quote corpus) — but once `stream` is
- * used a decoder leaves that path for good, and for text with any non-ASCII the one-shot path is
- * the slow one (≈190 vs ≈455 MB/s on the multi-line corpus). So ASCII chunks are decoded one
- * shot, a chunk with anything else switches to a streaming decoder, and a run of ASCII chunks
- * switches back. Both paths give the same text. Figures: `pnpm --filter @rivulet/bench
- * bench:decode`, on the 2-core machine described in bench/results.md.
+ * Browsers decode ASCII at memory speed in `TextDecoder`, streaming or not; Node 20's streaming
+ * `TextDecoder` (ICU) does not, and its one-shot decode slows down from a chunk's first
+ * non-ASCII byte on. So where Node's `Buffer` exists, a chunk is first copied one byte per
+ * character (`latin1Slice`, a memcpy) and `Buffer.byteLength` (vectorised) counts its bytes
+ * ≥ 0x80: with none, that copy is the text (5.6× the streaming decoder on ASCII in 64 KiB
+ * chunks); with a few, the blocks of about 1 KiB that hold them are decoded as UTF-8
+ * (`utf8Slice`) and spliced in (1.3–2.4× on the accented corpus); with many, or when the chunk
+ * ends inside a character, the chunk goes to the streaming `TextDecoder`, which stays in charge
+ * until a chunk ends in ASCII with few others. Figures: `pnpm --filter @rivulet/bench
+ * bench:decode`, bench/results.md.
  *
- * Splitting the input right before the lead byte of an unfinished sequence, as the one-shot path
- * does, is exact: the WHATWG decoder starts afresh at any lead byte (ending an unfinished
- * sequence with U+FFFD, as a one-shot decode at end of input does), so the pieces decode to the
- * same text as the whole stream would.
+ * The splice is exact: every block ends before an ASCII byte, where the WHATWG decoder always
+ * starts afresh, so decoding a block alone gives what the stream decoder would.
  */
 export interface Utf8StreamDecoder {
   /** Decodes the next chunk; an unfinished character at its end waits for the next chunk. */
   decode(chunk: Uint8Array): string
-  /**
-   * The bytes of the text the last `decode` returned, when there is one byte per character
-   * (ASCII): byte `i` is then `text.charCodeAt(i)` wherever that is ASCII, and reading a byte is
-   * far cheaper than `charCodeAt`. `undefined` otherwise.
-   */
-  readonly codes: Uint8Array | undefined
-  /** The stream ended: an unfinished character becomes U+FFFD. */
-  flush(): string
   /** Forgets an unfinished character, for the start of a new stream. */
   reset(): void
 }
 
-const CONTINUATION_MIN = 0x80
-const LEAD_TWO_BYTES = 0xc0
-const LEAD_THREE_BYTES = 0xe0
-const LEAD_FOUR_BYTES = 0xf0
-
-const STREAM = { stream: true }
-// ASCII chunks in a row, decoded by the streaming decoder, before the one-shot path is taken
-// again: text that mixes scripts would otherwise flip at every chunk that happens to be ASCII.
-const ASCII_RUN_TO_SWITCH_BACK = 4
-
-export function createUtf8StreamDecoder(): Utf8StreamDecoder {
-  // BOMs are the parser's business: the spec strips one at the start of the stream only, and a
-  // one-shot decoder would strip one at the start of every chunk.
-  const oneShot = new TextDecoder('utf-8', { ignoreBOM: true })
-  let streaming: TextDecoder | undefined
-  let streamingActive = false
-  let asciiRun = 0
-  let carry: Uint8Array | undefined
-  let codes: Uint8Array | undefined
-
-  function decodeOneShot(chunk: Uint8Array): string {
-    let bytes = chunk
-    if (carry !== undefined) {
-      bytes = new Uint8Array(carry.length + chunk.length)
-      bytes.set(carry)
-      bytes.set(chunk, carry.length)
-      carry = undefined
-    }
-    const end = completeLength(bytes)
-    // Copied: the caller may reuse the chunk's buffer for its next read.
-    if (end < bytes.length) carry = bytes.slice(end)
-    if (end === 0) return ''
-    const decoded = end === bytes.length ? bytes : bytes.subarray(0, end)
-    const text = oneShot.decode(decoded)
-    // A multi-byte character makes the text shorter than its bytes: not ASCII. (No sequence
-    // gives more UTF-16 units than bytes, so equal lengths mean one byte per character.)
-    if (text.length === end && carry === undefined) {
-      codes = decoded
-      return text
-    }
-    return text + startStreaming()
-  }
-
-  /** Hands the carried bytes to the streaming decoder; returns what they decode to already. */
-  function startStreaming(): string {
-    streaming ??= new TextDecoder('utf-8', { ignoreBOM: true })
-    streamingActive = true
-    asciiRun = 0
-    const rest = carry
-    carry = undefined
-    // Bytes that can never start a character (C0, F8…) decode to U+FFFD at once.
-    return rest === undefined ? '' : streaming.decode(rest, STREAM)
-  }
-
-  function decodeStreaming(decoder: TextDecoder, chunk: Uint8Array): string {
-    const text = decoder.decode(chunk, STREAM)
-    // Back to one-shot only when the streaming decoder holds nothing: the chunk ended in ASCII.
-    if (text.length === chunk.length && (chunk[chunk.length - 1] ?? 0) < CONTINUATION_MIN) {
-      if (++asciiRun >= ASCII_RUN_TO_SWITCH_BACK) streamingActive = false
-    } else {
-      asciiRun = 0
-    }
-    return text
-  }
-
-  return {
-    get codes() {
-      return codes
-    },
-    decode(chunk: Uint8Array): string {
-      codes = undefined
-      if (streamingActive && streaming !== undefined) return decodeStreaming(streaming, chunk)
-      // A stream trickling in byte by byte: skip the decoder call (V8 caches one-character
-      // strings); `pnpm bench` shows 1-byte chunks of ASCII at 3× and more eventsource-parser.
-      if (chunk.length === 1 && carry === undefined && (chunk[0] as number) < CONTINUATION_MIN) {
-        codes = chunk
-        return String.fromCharCode(chunk[0] as number)
-      }
-      return decodeOneShot(chunk)
-    },
-    flush(): string {
-      if (streamingActive && streaming !== undefined) {
-        streamingActive = false
-        return streaming.decode()
-      }
-      const rest = carry
-      carry = undefined
-      return rest === undefined ? '' : oneShot.decode(rest)
-    },
-    reset(): void {
-      codes = undefined
-      // decode() without input also empties the streaming decoder, for the next stream.
-      streaming?.decode()
-      streamingActive = false
-      asciiRun = 0
-      carry = undefined
-    },
-  }
+interface NodeBuffer {
+  byteLength(text: string, encoding: 'utf8'): number
+  prototype: Record<
+    'latin1Slice' | 'utf8Slice',
+    (this: Uint8Array, from: number, to: number) => string
+  >
 }
 
-/** The length of `bytes` without an unfinished multi-byte sequence at its end. */
-function completeLength(bytes: Uint8Array): number {
-  const length = bytes.length
-  // A sequence is at most four bytes long, so only the last three can hold an unfinished one.
-  for (let i = length - 1; i >= 0 && i >= length - 3; i--) {
-    const byte = bytes[i] as number
-    if (byte < CONTINUATION_MIN) return length
-    if (byte >= LEAD_TWO_BYTES) {
-      const needed = byte >= LEAD_FOUR_BYTES ? 4 : byte >= LEAD_THREE_BYTES ? 3 : 2
-      return length - i < needed ? i : length
-    }
+const NODE = (globalThis as { Buffer?: NodeBuffer }).Buffer
+const STREAM = { stream: true }
+// Blocks are decoded one shot, which is slow from the first byte ≥ 0x80 on: splicing pays below
+// one such byte in SPARSE (2.6× the streaming decoder at one `é` in 8 KiB; at one in 2 KiB it
+// streams, 1.01×): bench:decode, bench/results.md.
+const BLOCK = 1024
+const SPARSE = 2048
+
+export function createUtf8StreamDecoder(): Utf8StreamDecoder {
+  // BOMs are the parser's business: the spec strips one at the start of the stream only.
+  const streaming = new TextDecoder('utf-8', { ignoreBOM: true })
+  // The Node path is taken only while the streaming decoder holds no unfinished character.
+  let copying = NODE !== undefined
+  // The streaming decoder holds no unfinished character.
+  let clean = true
+  return {
+    decode(chunk: Uint8Array): string {
+      const length = chunk.length
+      const last = chunk[length - 1] as number
+      const endsInAscii = last < 0x80
+      // A stream trickling in byte by byte: V8 keeps one-character strings ready, so this skips
+      // a native call per byte (`pnpm bench --chunks 1`, bench/results.md).
+      if (length === 1 && endsInAscii && clean) return String.fromCharCode(last)
+      if (copying) {
+        const { latin1Slice, utf8Slice } = (NODE as NodeBuffer).prototype
+        const text = latin1Slice.call(chunk, 0, length)
+        let high = (NODE as NodeBuffer).byteLength(text, 'utf8') - length
+        if (high === 0) return text
+        if (endsInAscii && high * SPARSE < length) {
+          let spliced = ''
+          let from = 0
+          // Bounded: every block moves `from` on, and the chunk ends in ASCII.
+          while (high > 0 && from < length) {
+            let to = Math.min(from + BLOCK, length)
+            while ((chunk[to - 1] as number) >= 0x80) to++
+            const block = text.slice(from, to)
+            const count = (NODE as NodeBuffer).byteLength(block, 'utf8') - block.length
+            spliced += count > 0 ? utf8Slice.call(chunk, from, to) : block
+            high -= count
+            from = to
+          }
+          return spliced + text.slice(from)
+        }
+      }
+      const text = streaming.decode(chunk, STREAM)
+      clean = endsInAscii
+      // Back to copying when even twice the characters beyond ASCII (a character of two to four
+      // bytes shortens the text by one or two) is sparse: no flip-flop around the threshold.
+      copying = NODE !== undefined && endsInAscii && (length - text.length) * 2 * SPARSE < length
+      return text
+    },
+    reset(): void {
+      // decode() without input also empties the streaming decoder.
+      streaming.decode()
+      copying = NODE !== undefined
+      clean = true
+    },
   }
-  return length
 }

@@ -10,6 +10,7 @@ import { persistence } from './persist'
 import { isIdempotentMethod, requestFactory } from './request'
 import { selectTransport } from './select-transport'
 import { streamState } from './state'
+import { shareAcrossTabs } from './tabs/share-tabs'
 import type {
   CloseReason,
   EventMap,
@@ -66,6 +67,7 @@ export function createEventStream<Events extends EventMap>(
   let linger: ReturnType<typeof setTimeout> | undefined
   let unwatchPage: (() => void) | undefined
 
+  const connect = options.share === 'tabs' ? shareAcrossTabs(url, options.shareKey) : connection
   const policy = options.retry === false ? null : resolveRetryPolicy(options.retry)
   const config = {
     transport: () => selectTransport(options, listenTypes),
@@ -84,7 +86,7 @@ export function createEventStream<Events extends EventMap>(
   }
 
   const start = () => {
-    running = connection(config)
+    running = connect(config)
     running.retryNow()
   }
   const release = () => {

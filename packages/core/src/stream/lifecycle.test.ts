@@ -145,4 +145,20 @@ describe('reconnectOnResume', () => {
     expect(transport.last?.request.lastEventId).toBe('a')
     stream.close()
   })
+
+  it('reconnects once after the back/forward cache, though Chromium fires resume there too', async () => {
+    const { stream } = open({ reconnectOnResume: true })
+    await vi.advanceTimersByTimeAsync(0)
+    transport.last?.open()
+    // The order Chromium fires them in (test/chromium-lifecycle.test.ts pins it).
+    window.dispatchEvent(Object.assign(new Event('pagehide'), { persisted: true }))
+    document.dispatchEvent(new Event('freeze'))
+    document.dispatchEvent(new Event('resume'))
+    await vi.advanceTimersByTimeAsync(0)
+    window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(transport.connections).toHaveLength(2)
+    expect(transport.connections.map((c) => c.closed)).toEqual([true, false])
+    stream.close()
+  })
 })

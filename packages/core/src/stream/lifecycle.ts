@@ -47,11 +47,18 @@ export function watchPage(
     on(globalThis, 'online', () => controls.resume('offline'))
   }
   if (reconnectOnResume) {
+    // Chromium also freezes a page it puts in the back/forward cache, and fires `resume` before
+    // `pageshow` when it restores it: that `resume` is left to `pageshow`, for one reconnection.
+    let cached = false
+    on(globalThis, 'pagehide', (event) => {
+      cached = (event as PageTransitionEvent).persisted
+    })
     on(globalThis, 'pageshow', (event) => {
+      cached = false
       if ((event as PageTransitionEvent).persisted) controls.reconnect()
     })
     // Page Lifecycle API: a frozen page's connections may have died while it was frozen.
-    on(document, 'resume', () => controls.reconnect())
+    on(document, 'resume', () => cached || controls.reconnect())
   }
   return () => {
     for (const stop of stops.splice(0)) stop()

@@ -63,6 +63,8 @@ export function streamState(initialLastEventId: string) {
         resumable: lastEventId !== '',
       }),
     paused: (reason: PauseReason) => set({ state: 'paused', reason }),
+    /** Another tab holds the connection (`share: 'tabs'`): its status is this stream's too. */
+    adopt: (leaders: StreamStatus) => set(leaders),
     close: (reason: CloseReason, error?: StreamError) => set({ state: 'closed', reason, error }),
   }
 }

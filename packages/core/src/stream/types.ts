@@ -220,6 +220,23 @@ export interface EventStreamOptions<Events extends EventMap = Record<string, unk
   readonly reconnectOnResume?: boolean
 
   /**
+   * Browsers only: `'tabs'` shares one connection among every tab (and every stream) of this
+   * origin with the same `shareKey`. One tab, elected with Web Locks (BroadcastChannel where
+   * those are missing), connects and passes each raw event, status and error on to the others
+   * over BroadcastChannel; each tab decodes, validates and de-duplicates for itself. When that tab
+   * closes, pauses, goes idle or is frozen, another takes over, resuming with the last event ID.
+   * Only tabs whose stream has subscribers take part. Off by default; a plain connection outside
+   * browsers.
+   */
+  readonly share?: 'tabs'
+  /**
+   * The name the tabs of one shared stream meet under (`share`). Default `rivulet:` + the URL
+   * (required for a URL function). Tabs must also agree on the rest of the options: the leader's
+   * are the ones used to connect.
+   */
+  readonly shareKey?: string
+
+  /**
    * How long the connection outlives its last subscriber, in ms, so an unsubscribe followed by
    * a subscribe (a React remount) keeps it. Default 0.
    */
