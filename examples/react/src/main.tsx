@@ -1,7 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import '@rivulet/example-shared/style.css'
 import { App } from './App'
-import './styles.css'
 
 const root = document.getElementById('root')
 if (root === null) throw new Error('index.html has no #root element')

@@ -1,13 +1,8 @@
-/** One quote of the reference server's `stockUpdate` events. */
-export interface StockPriceEvent {
-  readonly id: number
-  readonly symbol: string
-  readonly price: number
-  /** ISO 8601, UTC. */
-  readonly timestamp: string
-}
+import { tickerConfig } from '@rivulet/example-shared'
 
-/** The events of `GET /stocks` this app reads. */
-export type StockEvents = { stockUpdate: StockPriceEvent }
-
-export const STOCKS_URL = import.meta.env.VITE_STOCKS_URL ?? 'http://127.0.0.1:5000/stocks'
+// Each variable by name: Vite (and a test's `define`) replaces exactly these expressions.
+export const config = tickerConfig({
+  VITE_STOCKS_URL: import.meta.env.VITE_STOCKS_URL,
+  VITE_CONTROL_URL: import.meta.env.VITE_CONTROL_URL,
+  VITE_IDLE_TIMEOUT: import.meta.env.VITE_IDLE_TIMEOUT,
+})

@@ -1,27 +1,58 @@
-import { map, merge, scan } from 'rxjs'
-import './style.css'
-import { addQuote, EMPTY_BOOK } from './quote-book'
-import type { QuoteBook } from './quote-book'
-import { stocks } from './stocks'
-import { renderBook, renderErrors, renderStatus } from './views'
-import type { ErrorEntry } from './views'
+import { combineLatest, map, merge, Observable, scan, shareReplay, startWith, Subject } from 'rxjs'
+import {
+  createClock,
+  INITIAL_CONNECTION,
+  INITIAL_TICKER,
+  reduceConnection,
+  reduceTicker,
+} from '@rivulet/example-shared'
+import type { ConnectionAction, TickerAction } from '@rivulet/example-shared'
+import '@rivulet/example-shared/style.css'
+import { byId } from './dom'
+import { config, stocks } from './stocks'
+import { renderBoard } from './views/board'
+import { mountReconnect, renderConnection } from './views/connection'
+import { renderFeed, renderRate } from './views/feed'
+import { renderNotice } from './views/notice'
+import { mountOutages } from './views/outages'
 
-const MAX_ERRORS = 5
+byId('source').textContent = config.stocksUrl
+mountOutages(config.controlUrl, config.idleTimeout)
+mountReconnect(() => stocks.reconnect())
 
-// status$ and errors$ only observe; subscribing to on() is what connects.
-stocks.status$.subscribe(renderStatus)
+const clock = createClock()
+const now$ = new Observable<number>((subscriber) => {
+  const emit = () => subscriber.next(clock.getSnapshot())
+  const stop = clock.subscribe(emit)
+  emit()
+  return stop
+})
 
-stocks.errors$
-  .pipe(
-    map((error): ErrorEntry => ({ error, at: new Date() })),
-    scan((recent: ErrorEntry[], entry) => [entry, ...recent].slice(0, MAX_ERRORS), []),
-  )
-  .subscribe(renderErrors)
+const dismissed$ = new Subject<void>()
+byId('dismiss').addEventListener('click', () => dismissed$.next())
 
-merge(
-  stocks.on('stockUpdate').pipe(map((quote) => (book: QuoteBook) => addQuote(book, quote))),
-  // After a reset the old prices belong to another feed: moves against them would be made up.
-  stocks.on('reset').pipe(map(() => () => EMPTY_BOOK)),
+// Quotes and resets through one fold, in the order they arrived; subscribing to on() connects.
+const ticker$ = merge(
+  stocks
+    .on('stockUpdate')
+    .pipe(map((quote): TickerAction => ({ type: 'quote', quote, at: Date.now() }))),
+  stocks.on('reset').pipe(map((reset): TickerAction => ({ type: 'reset', reset }))),
+  dismissed$.pipe(map((): TickerAction => ({ type: 'dismiss-reset' }))),
+).pipe(scan(reduceTicker, INITIAL_TICKER), startWith(INITIAL_TICKER), shareReplay(1))
+
+// status$ and errors$ only observe.
+const connection$ = merge(
+  stocks.status$.pipe(map((status): ConnectionAction => ({ type: 'status', status }))),
+  stocks.errors$.pipe(map((error): ConnectionAction => ({ type: 'error', error }))),
+).pipe(scan(reduceConnection, INITIAL_CONNECTION), startWith(INITIAL_CONNECTION))
+
+ticker$.subscribe((state) => {
+  renderBoard(state.board)
+  renderFeed(state)
+  renderNotice(state.reset)
+})
+combineLatest([ticker$, now$]).subscribe(([state, now]) => renderRate(state, now))
+combineLatest([stocks.status$, connection$, ticker$, now$]).subscribe(
+  ([status, connection, ticker, now]) =>
+    renderConnection({ status, connection, lastEventId: stocks.lastEventId, ids: ticker.ids, now }),
 )
-  .pipe(scan((book: QuoteBook, update) => update(book), EMPTY_BOOK))
-  .subscribe(renderBook)

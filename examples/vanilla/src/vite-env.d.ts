@@ -1,6 +1,8 @@
 /// <reference types="vite/client" />
 
+// The variables @rivulet/example-shared's tickerConfig reads (see its TickerEnv).
 interface ImportMetaEnv {
-  /** The stock stream; default http://127.0.0.1:5000/stocks (the reference server). */
   readonly VITE_STOCKS_URL?: string
+  readonly VITE_CONTROL_URL?: string
+  readonly VITE_IDLE_TIMEOUT?: string
 }

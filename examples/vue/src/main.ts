@@ -1,5 +1,5 @@
 import { createApp } from 'vue'
+import '@rivulet/example-shared/style.css'
 import App from './App.vue'
-import './style.css'
 
 createApp(App).mount('#app')
