@@ -42,6 +42,8 @@ describe.skipIf(!dotnet)(
   () => {
     it('serves the apps from the ASP.NET Core server, with the outage buttons off', async () => {
       await runner?.line(/^Rivulet demo: ready$/)
+      // The block is printed at once, but may arrive in more than one read of the pipe.
+      await runner?.line(/^No keys/)
       expect(runner?.lines).toContain(
         `  Stock server  http://127.0.0.1:${serverPort}/stocks2  (ASP.NET Core server; ids are timestamps, ordered across restarts; no control API, so the outage buttons are off)`,
       )

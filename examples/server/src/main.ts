@@ -49,11 +49,7 @@ async function main(): Promise<void> {
     redis === undefined
       ? `in memory${config.server.stateFile === undefined ? '' : `, state file ${config.server.stateFile}`}`
       : `on Redis ${redactUrl(redis.url)} stream ${redis.key ?? ''}`
-  // Scripts (the load test, other packages' e2e setups) read the URL from this line.
-  timestamped(
-    `listening on ${url} (stream: GET ${url}/stocks; ${backend}; instance ${server.instance})`,
-  )
-
+  // Before the line below: a script may signal as soon as it reads it.
   let stopping = false
   const stop = (signal: NodeJS.Signals): void => {
     if (stopping) {
@@ -76,6 +72,11 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
+
+  // Scripts (the load test, other packages' e2e setups) read the URL from this line.
+  timestamped(
+    `listening on ${url} (stream: GET ${url}/stocks; ${backend}; instance ${server.instance})`,
+  )
 }
 
 await main()

@@ -43,9 +43,13 @@ describe.each([
       }
       for (const page of pages.values()) await recordOnce(page, (r) => r.states.includes('open'))
       const requests = () => feed.attempts(before)
-      expect(requests()).toHaveLength(1)
-      expect(feed.open).toBe(1)
-      const leader = String(requests()[0]?.headers['x-tab'])
+      // Web Locks elect exactly one leader. The fallback's election runs on timers: on a starved
+      // machine two pages may claim at once, and the younger stands down (so: one or two
+      // attempts, and one connection once it has).
+      expect(await eventually(() => feed.open === 1, TAKEOVER_BOUND)).toBe(true)
+      const elected = requests().length
+      expect(elected).toBe(withoutLocks ? Math.min(elected, 2) : 1)
+      const leader = String(feed.openRequests[0]?.headers['x-tab'])
       expect(await pages.get('a')?.evaluate(() => navigator.locks === undefined)).toBe(withoutLocks)
 
       feed.publish(3)
@@ -56,8 +60,8 @@ describe.each([
       pages.delete(leader)
       // Sent while the connection changes hands: the next leader must ask for them.
       feed.publish(3)
-      expect(await eventually(() => requests().length === 2, TAKEOVER_BOUND)).toBe(true)
-      const takeover = requests()[1]
+      expect(await eventually(() => requests().length === elected + 1, TAKEOVER_BOUND)).toBe(true)
+      const takeover = requests()[elected]
       expect(takeover?.lastEventId).toBe(first)
       expect(takeover?.headers['x-tab']).not.toBe(leader)
 
@@ -67,7 +71,7 @@ describe.each([
         const record = await recordOnce(page, (r) => r.ids.length >= total)
         expect(record.ids).toEqual(idsUpTo(total))
       }
-      expect(requests()).toHaveLength(2)
+      expect(requests()).toHaveLength(elected + 1)
       expect(feed.open).toBe(1)
     } finally {
       await context.close()

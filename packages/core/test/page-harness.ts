@@ -37,6 +37,8 @@ export interface ReplayingFeed {
   publish(count?: number): void
   /** How many connection attempts are open now (copies counted once). */
   readonly open: number
+  /** The requests whose responses are open now. */
+  readonly openRequests: ReceivedRequest[]
   /** The ids published so far: `['1', '2', …]`. */
   readonly ids: readonly string[]
   /** Cuts every open connection. */
@@ -85,12 +87,17 @@ export async function startPageServer(): Promise<PageServer> {
 
   const ids: string[] = []
   const open = new Map<ServerResponse, unknown>()
+  const openRequest = new Map<ServerResponse, ReceivedRequest>()
   server.otherwise((res, req) => {
     openStream(res)
     const from = req.lastEventId ? ids.indexOf(req.lastEventId) + (feed.overlap ? 0 : 1) : 0
     for (const id of ids.slice(from)) res.write(tick(id))
     open.set(res, req.headers['x-attempt'])
-    res.on('close', () => open.delete(res))
+    openRequest.set(res, req)
+    res.on('close', () => {
+      open.delete(res)
+      openRequest.delete(res)
+    })
   })
   const feed: ReplayingFeed = {
     requests: server.requests,
@@ -106,6 +113,9 @@ export async function startPageServer(): Promise<PageServer> {
     },
     get open() {
       return new Set(open.values()).size
+    },
+    get openRequests() {
+      return [...openRequest.values()]
     },
     drop() {
       for (const res of open.keys()) res.socket?.destroy()
