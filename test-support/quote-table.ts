@@ -26,7 +26,7 @@ export function expectedRows(quotes: readonly Quote[]): Row[] {
     })
 }
 
-export function readRows(page: Page): Promise<Row[]> {
+function readRows(page: Page): Promise<Row[]> {
   return page.$$eval('tbody tr', (trs) =>
     trs.map((tr) => {
       const text = (selector: string) => tr.querySelector(selector)?.textContent?.trim() ?? ''
