@@ -20,7 +20,7 @@ export interface Tally {
 /** Raw bytes, as from the network; or text already decoded, to time parsing alone (--strings). */
 export type Chunk = Uint8Array | string
 
-export interface Session {
+interface Session {
   feed(chunk: Chunk): void
   end(): void
 }

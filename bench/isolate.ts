@@ -9,7 +9,7 @@ const MARK = 'BENCH-RESULT '
  * A parser tuned by the JIT for 1-byte chunks of one corpus runs measurably slower on the next
  * scenario in the same process; users run one stream shape, so each scenario starts clean.
  */
-export function measureInChild(
+function measureInChild(
   args: string[],
   timeoutMs: number,
 ): Map<string, Measurement> | { error: string } {

@@ -29,7 +29,7 @@ export interface Options {
   profile: string | undefined
 }
 
-export const DEFAULT_CHUNK_SIZES = [1, 1024, 16 * 1024, 64 * 1024, 256 * 1024, 2 * 1024 * 1024]
+const DEFAULT_CHUNK_SIZES = [1, 1024, 16 * 1024, 64 * 1024, 256 * 1024, 2 * 1024 * 1024]
 
 export const USAGE = `Usage: pnpm bench [-- options]
   --quick              fewer, shorter runs on smaller corpora, in one process (smoke test)

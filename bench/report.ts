@@ -13,14 +13,14 @@ export interface Row {
 }
 
 /** A ratio of two parsers from the same run: its median over rounds, and the range. */
-export interface Ratio {
+interface Ratio {
   median: number
   min: number
   max: number
 }
 
 /** What issue 9 asks of Rivulet in one cell, and whether this run met it. */
-export interface Goal {
+interface Goal {
   /** 1.5× eventsource-parser 4, or 0.8× the floor where 1.5× would pass the floor. */
   required: number
   /** The fastest peer parser: Rivulet must not be slower than any. */
@@ -85,7 +85,7 @@ function median(values: number[]): number {
  * `a ÷ b` round by round: both were measured once in every round, back to back, so the ratio of
  * a round is free of the drift between rounds.
  */
-export function ratioOf(a: Measurement | undefined, b: Measurement | undefined): Ratio | undefined {
+function ratioOf(a: Measurement | undefined, b: Measurement | undefined): Ratio | undefined {
   if (a === undefined || b === undefined) return undefined
   const rounds = Math.min(a.samples.length, b.samples.length)
   const ratios: number[] = []
@@ -99,7 +99,7 @@ function ratioCell(ratio: Ratio | undefined): string {
   return `${ratio.median.toFixed(2)}× (${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)})`
 }
 
-export function goalOf(row: Row): Goal | undefined {
+function goalOf(row: Row): Goal | undefined {
   const get = (id: string): number | undefined => row.results.get(id)?.mbps
   const [rivulet, esp4, floor] = [get('rivulet'), get('esp4'), get('floor')]
   if (rivulet === undefined || esp4 === undefined || floor === undefined) return undefined

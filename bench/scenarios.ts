@@ -5,7 +5,7 @@ import { chunkLabel, sizeLabel } from './report'
 // Chunks this small cost a call per byte or so; they run on a short prefix of each corpus.
 export const SMALL_CHUNK = 256
 // Chunks this large run on a longer corpus, so that a pass still holds several of them.
-export const LARGE_CHUNK = 256 * 1024
+const LARGE_CHUNK = 256 * 1024
 
 export interface Settings {
   corpusBytes: number
@@ -35,7 +35,7 @@ export interface Planned {
   corpusBytes: number
 }
 
-export function scenarioId(corpus: string, chunkSize: number): string {
+function scenarioId(corpus: string, chunkSize: number): string {
   return `${corpus}/${chunkLabel(chunkSize).replace(' ', '')}`
 }
 

@@ -2,7 +2,7 @@
 import type { Quote } from '../lib/quote'
 import { message, type Client } from './types'
 
-export interface ChunkSizes {
+interface ChunkSizes {
   count: number
   min: number
   median: number

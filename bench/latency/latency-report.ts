@@ -3,7 +3,7 @@ import { quantile, spread, type Spread } from '../lib/stats'
 
 const FLOOR = 'floor-json'
 
-export interface LatencyRow {
+interface LatencyRow {
   id: string
   events: number
   /** Over every event of every round. */

@@ -1,7 +1,7 @@
 import type { Spread } from './stats'
 
 /** Three significant figures at most: more would claim a precision a shared machine lacks. */
-export function num(value: number): string {
+function num(value: number): string {
   if (!Number.isFinite(value)) return '—'
   const abs = Math.abs(value)
   if (abs >= 100) return Math.round(value).toLocaleString('en-US')

@@ -7,7 +7,7 @@ import { EVENT_TYPE, type Quote } from './quote'
 export type Variant = 'ascii' | 'utf8'
 export const VARIANTS: readonly Variant[] = ['ascii', 'utf8']
 
-export { EVENT_TYPE, type Quote } from './quote'
+export type { Quote } from './quote'
 
 const COMPANIES: Record<Variant, readonly (readonly [string, string])[]> = {
   ascii: [
@@ -35,7 +35,7 @@ const COMPANIES: Record<Variant, readonly (readonly [string, string])[]> = {
 const START = Date.UTC(2026, 0, 1)
 
 /** The `n`-th event (from 1), drawn from `random`; `sent` is stamped by the caller if wanted. */
-export function quoteEvent(variant: Variant, random: () => number, n: number, sent?: number) {
+function quoteEvent(variant: Variant, random: () => number, n: number, sent?: number) {
   const companies = COMPANIES[variant]
   const [symbol, name] = companies[Math.floor(random() * companies.length)] ?? ['?', '?']
   const quote: Quote = {

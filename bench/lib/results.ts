@@ -5,7 +5,7 @@ import { format, resolveConfig } from 'prettier'
 const BENCH = fileURLToPath(new URL('..', import.meta.url))
 
 /** The suites in the order the combined results file shows them. */
-export const SUITES = ['e2e-node', 'e2e-browser', 'size', 'memory', 'latency'] as const
+const SUITES = ['e2e-node', 'e2e-browser', 'size', 'memory', 'latency'] as const
 export type SuiteName = (typeof SUITES)[number]
 
 /** Quick runs go apart, so a smoke run never replaces the figures of a full one. */

@@ -10,7 +10,7 @@ export interface Leftover {
 }
 
 /** Below this, growth is within what one collection to the next varies by: flat. */
-export const FLAT_BYTES = 512 * 1024
+const FLAT_BYTES = 512 * 1024
 
 function signed(bytes: number): string {
   return `${bytes >= 0 ? '+' : '−'}${kib(Math.abs(bytes))}`

@@ -13,7 +13,7 @@ export const IDLE_TICKER =
   '<main><p id="status" data-state="idle">idle</p><p id="quote">Waiting for the first quote…</p></main>'
 
 /** How the tickers show a quote. */
-export const quoteText = (quote: Quote) => `#${quote.id} ${quote.symbol} $${quote.price.toFixed(2)}`
+const quoteText = (quote: Quote) => `#${quote.id} ${quote.symbol} $${quote.price.toFixed(2)}`
 
 /** Polls (bounded) until the stock server has no stream open, e.g. after a page closed. */
 export async function untilNoStreamOpen(stocks: Stocks): Promise<number> {

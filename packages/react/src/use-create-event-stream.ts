@@ -8,7 +8,7 @@ import type { EventMap, EventStream, EventStreamOptions } from '@rivulet/core'
  * and resubscribes every effect once on mount, and a child that remounts (a new `key`, a route
  * change) does the same: within this time they find the connection still open.
  */
-export const DEFAULT_KEEP_ALIVE = 1000
+const DEFAULT_KEEP_ALIVE = 1000
 
 /**
  * Creates a stream owned by the component: the same stream on every render, a new one when the

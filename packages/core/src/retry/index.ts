@@ -1,6 +1,6 @@
 export { decide, FRESH } from './decide'
-export type { AttemptHistory, AttemptOutcome, Decision, ReconnectRules } from './decide'
-export { nextDelay, parseRetryAfter, retryAfterDelay } from './backoff'
+export type { AttemptHistory, AttemptOutcome, ReconnectRules } from './decide'
+export { nextDelay, parseRetryAfter } from './backoff'
 export {
   defaultRetryPolicy,
   isRetryableStatus,

@@ -2,7 +2,7 @@ import type { TransportRequest } from '../transport'
 import type { EventStreamOptions, MaybeAsync, StreamUrl } from './types'
 
 /** Resolves a value-or-function option; functions run on every connection attempt. */
-export async function resolve<T>(value: MaybeAsync<T>): Promise<T> {
+async function resolve<T>(value: MaybeAsync<T>): Promise<T> {
   return typeof value === 'function' ? (value as () => T | Promise<T>)() : value
 }
 

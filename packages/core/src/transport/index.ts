@@ -1,4 +1,3 @@
-export { isEventStream } from './content-type'
 export { eventSourceTransport } from './eventsource-transport'
 export type {
   EventSourceConstructor,
@@ -7,7 +6,6 @@ export type {
 } from './eventsource-transport'
 export { fetchTransport } from './fetch-transport'
 export type { FetchTransportOptions } from './fetch-transport'
-export { lastEventIdHeader, withLastEventId } from './last-event-id'
 export type {
   Credentials,
   HeadersInput,

@@ -1,7 +1,7 @@
 import type { ChannelConstructor } from './messages'
 import { randomId } from './messages'
 
-export interface Campaign {
+interface Campaign {
   /** This tab leads now. */
   elected(): void
   /** Another tab leads after all: stop leading (BroadcastChannel election only). */
@@ -48,9 +48,9 @@ export function lockElection(locks: LocksLike, name: string): Election {
 }
 
 /** How often a leader says it is alive, how long a silence deposes it, how long a claim waits. */
-export const HEARTBEAT = 1000
-export const SILENCE = 3500
-export const CLAIM_WAIT = 250
+const HEARTBEAT = 1000
+const SILENCE = 3500
+const CLAIM_WAIT = 250
 
 type Rank = { readonly tab: string; readonly since: number }
 type ElectionMessage =
