@@ -12,6 +12,7 @@ step() { printf '\n\033[1m› %s\033[0m\n' "$*"; }
 step install;   pnpm install --frozen-lockfile
 step build;     pnpm build
 step lint;      pnpm lint
+step knip;      pnpm knip
 step typecheck; pnpm typecheck
 step publint;   pnpm publint
 step test;      pnpm exec vitest run --reporter=default --reporter=json --outputFile=.vitest-results.json

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core'
 export const WAIT_MS = 20_000
 
 /** The board's symbols, in its order. */
-export const BOARD_SYMBOLS = ['AAPL', 'AMZN', 'GOOG', 'META', 'MSFT', 'NFLX', 'NVDA', 'TSLA']
+const BOARD_SYMBOLS = ['AAPL', 'AMZN', 'GOOG', 'META', 'MSFT', 'NFLX', 'NVDA', 'TSLA']
 
 /** A line of the live list: `[id, time, symbol, price, change, direction]`. */
 export type UpdateLine = readonly [string, string, string, string, string, string]
@@ -90,7 +90,7 @@ export function expectedTrends(quotes: readonly Quote[]): string[] {
   })
 }
 
-export function readUpdates(page: Page): Promise<UpdateLine[]> {
+function readUpdates(page: Page): Promise<UpdateLine[]> {
   return page.$$eval('#updates li.update', (items) =>
     items.map((li) => {
       const text = (selector: string) => li.querySelector(selector)?.textContent?.trim() ?? ''
@@ -107,7 +107,7 @@ export function readUpdates(page: Page): Promise<UpdateLine[]> {
   )
 }
 
-export function readBoard(page: Page): Promise<BoardLine[]> {
+function readBoard(page: Page): Promise<BoardLine[]> {
   return page.$$eval('#board tr', (rows) =>
     rows.map((tr) => {
       const text = (selector: string) => tr.querySelector(selector)?.textContent?.trim() ?? ''

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process'
 
 /** Where to get it, printed whenever the server tests cannot run. */
-export const SDK_HINT =
+const SDK_HINT =
   'install the .NET 10 SDK (https://dotnet.microsoft.com/download/dotnet/10.0), so that `dotnet --list-runtimes` shows Microsoft.AspNetCore.App 10.0.x'
 
 /** The environment every dotnet command of these tests runs with. */

@@ -8,12 +8,12 @@ export const SYMBOLS = ['MSFT', 'AAPL', 'GOOG', 'AMZN', 'NVDA', 'META', 'TSLA', 
 export const ROUND_TRIP_ID = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z$/
 
 /** How System.Text.Json writes the same DateTime: trailing zeros of the fraction dropped. */
-export function jsonDateTime(roundTrip: string): string {
+function jsonDateTime(roundTrip: string): string {
   return roundTrip.replace(/\.?0+Z$/, 'Z')
 }
 
 /** A quote's JSON exactly as ASP.NET writes it. */
-export function quoteJson(quote: StockPriceEvent): string {
+function quoteJson(quote: StockPriceEvent): string {
   return (
     `{"id":"${quote.id}","symbol":"${quote.symbol}","price":${quote.price.toFixed(2)},` +
     `"timestamp":"${jsonDateTime(quote.id)}"}`

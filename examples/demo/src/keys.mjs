@@ -4,7 +4,7 @@
 /** @typedef {'restart' | 'toggle' | 'quit'} KeyAction */
 
 /** What each key does; Ctrl-C arrives as a key in raw mode. */
-export const KEYS = /** @type {const} */ ({
+const KEYS = /** @type {const} */ ({
   r: 'restart',
   s: 'toggle',
   q: 'quit',

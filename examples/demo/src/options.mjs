@@ -4,7 +4,7 @@
 
 import { parseArgs } from 'node:util'
 
-export const APPS = /** @type {const} */ (['react', 'vue', 'vanilla'])
+const APPS = /** @type {const} */ (['react', 'vue', 'vanilla'])
 
 /** @typedef {(typeof APPS)[number]} AppName */
 /** @typedef {'ts' | 'aspnet'} ServerKind */
@@ -20,7 +20,7 @@ export const APPS = /** @type {const} */ (['react', 'vue', 'vanilla'])
  * @property {boolean} help
  */
 
-export const DEFAULT_PORTS = { server: 5000, react: 5173, vue: 5174, vanilla: 5175 }
+const DEFAULT_PORTS = { server: 5000, react: 5173, vue: 5174, vanilla: 5175 }
 
 export const USAGE = `Usage: npm start -- [options]      (or: node scripts/demo.mjs [options])
 

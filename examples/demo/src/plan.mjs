@@ -17,10 +17,10 @@ import { join } from 'node:path'
  */
 
 /** Six seconds: three of the server's heartbeats, so a stall is caught and a quiet feed is not. */
-export const IDLE_TIMEOUT_MS = 6000
-export const HEARTBEAT_MS = 2000
+const IDLE_TIMEOUT_MS = 6000
+const HEARTBEAT_MS = 2000
 
-export const TITLES = { react: 'React app', vue: 'Vue app', vanilla: 'Vanilla app' }
+const TITLES = { react: 'React app', vue: 'Vue app', vanilla: 'Vanilla app' }
 
 /**
  * @param {import('./options.mjs').DemoOptions} options

@@ -5,7 +5,7 @@ import { createServer, connect } from 'node:net'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
-export const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
 const WAIT_MS = 45_000
 
 export interface Runner {

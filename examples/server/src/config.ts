@@ -6,8 +6,8 @@ import { REDIS_DEFAULTS } from './redis/redis-backend'
 import { DEFAULTS } from './server'
 import type { StockServerOptions } from './server'
 
-export const DEFAULT_PORT = 5000
-export const DEFAULT_HOST = '127.0.0.1'
+const DEFAULT_PORT = 5000
+const DEFAULT_HOST = '127.0.0.1'
 
 export const USAGE = `Usage: node dist/main.js [options]   (or: pnpm --filter @rivulet/example-server start -- [options])
 

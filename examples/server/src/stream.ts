@@ -37,7 +37,7 @@ export interface StreamContext {
   readonly register: (handle: StreamHandle) => () => void
 }
 
-export type CloseReason =
+type CloseReason =
   | 'client'
   | 'dropAfter'
   | 'dropMidEvent'
@@ -47,7 +47,7 @@ export type CloseReason =
   | 'control-cut'
   | 'backend'
 
-export const STREAM_HEADERS: Readonly<Record<string, string>> = {
+const STREAM_HEADERS: Readonly<Record<string, string>> = {
   'Content-Type': 'text/event-stream',
   'Cache-Control': 'no-cache',
   // Stops nginx (and proxies that honour it) from holding events back in a buffer.

@@ -12,7 +12,7 @@ interface Client {
   readonly request: ClientRequest
 }
 
-export interface LoadRun {
+interface LoadRun {
   readonly records: ClientRecord[]
   /** Quotes received by all clients during the measured seconds only. */
   readonly deliveriesInRun: number

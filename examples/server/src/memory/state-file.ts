@@ -37,7 +37,7 @@ export interface RestoredState {
   readonly quotes: readonly RestoredQuote[]
 }
 
-export interface RestoredQuote {
+interface RestoredQuote {
   readonly quote: Quote
   /** The exact JSON the quote was sent as, so a replay repeats the very same bytes. */
   readonly data: string
