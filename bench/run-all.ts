@@ -1,11 +1,15 @@
-// Every suite in turn, each in its own process: parser, end to end in Node and in Chromium,
-// bundle size, memory, latency. `pnpm bench:all [--quick] [--only a,b] [--skip a,b]` from the root.
+// Every suite in turn, each in its own process: parser in Node and in Chromium, end to end in
+// Node and in Chromium, bundle size, memory, latency. `pnpm bench:all [--quick] [--only a,b] [--skip a,b]` from the root.
 import { spawn } from 'node:child_process'
 import { parseArgs } from 'node:util'
 
 const SUITES = {
   // The parser suite is the package's `bench` script, whatever file it runs.
   parser: ['pnpm', ['run', '--silent', 'bench']],
+  'parser-chromium': [
+    process.execPath,
+    ['--import', 'tsx', 'parser.chromium.ts', '--out', 'results.md'],
+  ],
   'e2e-node': [process.execPath, ['--expose-gc', '--import', 'tsx', 'e2e/node.bench.ts']],
   'e2e-browser': [process.execPath, ['--import', 'tsx', 'e2e/browser.bench.ts']],
   size: [process.execPath, ['--import', 'tsx', 'size/size.bench.ts']],

@@ -49,6 +49,8 @@ export async function measure(entry) {
     splitting: true,
     outdir: root + '.size-out',
     metafile: true,
+    // Output names in the metafile are relative to this, whatever directory runs the script.
+    absWorkingDir: root,
     platform: 'browser',
     target: 'es2022',
     external: ['rxjs', 'react', 'vue', ...(entry.external ?? [])],
@@ -79,6 +81,8 @@ export async function measure(entry) {
       gzip += zipped
     } else lazyGzip += zipped
   }
+  // A bundle that came out empty was not measured: no figure at all beats a false 0 B.
+  if (gzip === 0) throw new Error(`${entry.name}: no output measured`)
   return { name: entry.name, min, gzip, lazyGzip }
 }
 

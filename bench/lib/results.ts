@@ -43,7 +43,7 @@ function combine(dir: string, quick: boolean): string {
     quick
       ? 'A `--quick` smoke run: too few samples to quote. See `bench/README.md` for the suites.'
       : 'Written by the suites in `bench/` (see its README); each section is its latest full run. ' +
-        'These are development figures from a shared machine: read the load averages.',
+        'Each section gives its machine and the load average around its run: a busy machine moves these figures, a quiet one less.',
   ]
   for (const suite of SUITES) {
     const file = `${dir}${suite}.md`
