@@ -5,6 +5,8 @@ import type { ServerSentEvent } from '../parse'
 import { decide, FRESH } from '../retry'
 import type { AttemptHistory, AttemptOutcome, ReconnectRules } from '../retry'
 import type { Transport, TransportMessage, TransportRequest } from '../transport'
+import { idleWatchdog } from './idle-watchdog'
+import type { IdleWatchdog } from './idle-watchdog'
 import { isOffline } from './lifecycle'
 import type { StateOwner } from './state'
 import type { CloseReason, UnauthorizedHandler } from './types'
@@ -45,7 +47,7 @@ export function connection(config: ConnectionConfig): Connection {
   // and a token that superseded callbacks compare against.
   let attempt: Subscription | undefined
   let timer: ReturnType<typeof setTimeout> | undefined
-  let watchdog: ReturnType<typeof setTimeout> | undefined
+  let watchdog: IdleWatchdog | undefined
   let current: object | undefined
   // When native EventSource last reconnected by itself, to stop it from doing so in a loop.
   let nativeAt = -Infinity
@@ -55,7 +57,7 @@ export function connection(config: ConnectionConfig): Connection {
     attempt?.unsubscribe()
     attempt = undefined
     clearTimeout(timer)
-    clearTimeout(watchdog)
+    watchdog?.stop()
   }
 
   const close = (reason: CloseReason, error?: StreamError) => {
@@ -76,7 +78,6 @@ export function connection(config: ConnectionConfig): Connection {
     let resumable = true
     let noContent = false
     let openedAt: number | undefined
-    let lastActivity = Date.now()
 
     const live = () => current === token
     const outcome = (error: ConnectionError | undefined): AttemptOutcome => ({
@@ -95,7 +96,7 @@ export function connection(config: ConnectionConfig): Connection {
     }
 
     const onMessage = (message: TransportMessage) => {
-      if (config.idleTimeout) lastActivity = Date.now()
+      watchdog?.touch()
       switch (message.type) {
         case 'events':
           // Each event may close the stream (a subscriber calling close()): check before the next.
@@ -130,17 +131,8 @@ export function connection(config: ConnectionConfig): Connection {
       }
     }
 
-    // One timer per attempt, re-armed for what is left when it fires early: nothing is done per
-    // message beyond noting the time.
     const timeout = config.idleTimeout
-    const watch = (wait: number) => {
-      watchdog = setTimeout(() => {
-        const idle = Date.now() - lastActivity
-        if (idle < (timeout as number)) watch((timeout as number) - idle)
-        else ended(timeoutError(timeout as number))
-      }, wait)
-    }
-    if (timeout) watch(timeout)
+    if (timeout) watchdog = idleWatchdog(timeout, () => ended(timeoutError(timeout)))
 
     config.request(state.lastEventId).then(
       (request) => {
