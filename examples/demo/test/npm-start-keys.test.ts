@@ -11,7 +11,10 @@ let dir = ''
 let serverPort = 0
 
 beforeAll(async () => {
-  if (SCRIPT === undefined) return
+  if (SCRIPT === undefined)
+    throw new Error(
+      'no `script` command (util-linux) to give npm start a terminal: install util-linux',
+    )
   dir = await mkdtemp(join(tmpdir(), 'rivulet-demo-keys-'))
   serverPort = await freePort()
   const appPort = await freePort()
@@ -38,38 +41,35 @@ async function press(key: string, pattern: RegExp): Promise<string> {
   return (await runner?.line(pattern, from)) ?? ''
 }
 
-describe.skipIf(SCRIPT === undefined)(
-  `npm start in a terminal${SCRIPT === undefined ? ' (skipped: no `script` command for a terminal)' : ''}`,
-  () => {
-    it('says which keys it takes', async () => {
-      await runner?.line(/^Rivulet demo: ready$/)
-      expect(await runner?.line(/^Keys: /)).toBe(KEYS_HELP)
-    })
+describe('npm start in a terminal', () => {
+  it('says which keys it takes', async () => {
+    await runner?.line(/^Rivulet demo: ready$/)
+    expect(await runner?.line(/^Keys: /)).toBe(KEYS_HELP)
+  })
 
-    it('restarts the stock server on r', async () => {
-      const [first] = runner?.pids('server') ?? []
-      await press('r', /^\[demo\] the stock server is back: /)
-      const pids = runner?.pids('server') ?? []
-      expect(pids).toHaveLength(2)
-      expect(pids[1]).not.toBe(first)
-      expect(await listening(serverPort)).toBe(true)
-    })
+  it('restarts the stock server on r', async () => {
+    const [first] = runner?.pids('server') ?? []
+    await press('r', /^\[demo\] the stock server is back: /)
+    const pids = runner?.pids('server') ?? []
+    expect(pids).toHaveLength(2)
+    expect(pids[1]).not.toBe(first)
+    expect(await listening(serverPort)).toBe(true)
+  })
 
-    it('stops the stock server on s, and starts it again on s', async () => {
-      // examples/server sets its SIGTERM handler just after its "listening" line: a stop within
-      // that moment ends it by the signal's default action instead of its graceful close.
-      await press('s', /^\[demo\] server stopped \((code 0|signal SIGTERM)\)$/)
-      expect(await listening(serverPort)).toBe(false)
-      await press('s', /^\[demo\] the stock server is back: /)
-      expect(await listening(serverPort)).toBe(true)
-      expect(runner?.pids('server')).toHaveLength(3)
-    })
+  it('stops the stock server on s, and starts it again on s', async () => {
+    // examples/server sets its SIGTERM handler just after its "listening" line: a stop within
+    // that moment ends it by the signal's default action instead of its graceful close.
+    await press('s', /^\[demo\] server stopped \((code 0|signal SIGTERM)\)$/)
+    expect(await listening(serverPort)).toBe(false)
+    await press('s', /^\[demo\] the stock server is back: /)
+    expect(await listening(serverPort)).toBe(true)
+    expect(runner?.pids('server')).toHaveLength(3)
+  })
 
-    it('stops everything on q', async () => {
-      const pids = [...(runner?.pids('server') ?? []), ...(runner?.pids('vanilla') ?? [])]
-      await press('q', /^\[demo\] stopped$/)
-      expect(await runner?.exited).toBe(0)
-      expect(pids.filter(alive)).toEqual([])
-    })
-  },
-)
+  it('stops everything on q', async () => {
+    const pids = [...(runner?.pids('server') ?? []), ...(runner?.pids('vanilla') ?? [])]
+    await press('q', /^\[demo\] stopped$/)
+    expect(await runner?.exited).toBe(0)
+    expect(pids.filter(alive)).toEqual([])
+  })
+})
