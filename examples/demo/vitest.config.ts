@@ -1,5 +1,5 @@
 import { configDefaults, defineProject } from 'vitest/config'
-import { hasAspNetCore10 } from './test/dotnet.ts'
+import { hasAspNetCore10 } from './test/dotnet'
 
 // Without the .NET 10 SDK the `--server aspnet` test fails and says why, unless
 // RIVULET_WITHOUT_DOTNET=1 asks to leave it out (as in examples/aspnet).
