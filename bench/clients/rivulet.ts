@@ -1,5 +1,5 @@
 // Rivulet through its public API only, from the built package, as an app uses it.
-import { createEventStream } from '@rivulet/core'
+import { createEventStream, eventSourceTransport } from '@rivulet/core'
 import type { EventSourceConstructor, EventStream } from '@rivulet/core'
 import { createParser } from '@rivulet/core/parser'
 import { EVENT_TYPE, type Quote } from '../lib/quote'
@@ -33,7 +33,10 @@ export function rivuletEventSource(EventSource: EventSourceConstructor, over: st
     label: `Rivulet, EventSource transport over ${over}`,
     decodes: true,
     open: (url, sink) =>
-      session(createEventStream<Events>(url, { transport: 'eventsource', EventSource }), sink),
+      session(
+        createEventStream<Events>(url, { transport: eventSourceTransport({ EventSource }) }),
+        sink,
+      ),
   }
 }
 

@@ -5,7 +5,7 @@ import { createServer } from 'node:http'
 import type { ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { EventSource } from 'eventsource'
-import { createEventStream } from '@rivulet/core'
+import { createEventStream, eventSourceTransport } from '@rivulet/core'
 
 const flag = process.argv.indexOf('--seconds')
 const seconds = flag === -1 ? 20 : Number(process.argv[flag + 1])
@@ -41,10 +41,9 @@ async function measure(name: string, hostile: Hostile, transport: 'fetch' | 'eve
   if (name.includes('refuses')) server.once('request', () => server.close())
   const attempts: number[] = []
   const started = Date.now()
-  const s = createEventStream(
-    url,
-    transport === 'fetch' ? { transport } : { transport, EventSource },
-  )
+  const s = createEventStream(url, {
+    transport: transport === 'fetch' ? 'fetch' : eventSourceTransport({ EventSource }),
+  })
   s.status$.subscribe((status) => {
     if (status.state === 'connecting') attempts.push(Date.now() - started)
   })

@@ -1,6 +1,6 @@
 // A Rivulet client that records what it receives, through @rivulet/core's public API only. The
 // same module runs in Node and, bundled, in Chromium (see browser-entry.ts).
-import { createEventStream } from '@rivulet/core'
+import { createEventStream, eventSourceTransport } from '@rivulet/core'
 import type { EventSourceConstructor, StreamState } from '@rivulet/core'
 
 export interface Received<T> {
@@ -29,8 +29,10 @@ export interface CollectOptions {
 
 export function collect<T>(url: string, options: CollectOptions): Collector<T> {
   const stream = createEventStream<{ stockUpdate: T }>(url, {
-    transport: options.transport,
-    ...(options.EventSource === undefined ? {} : { EventSource: options.EventSource }),
+    transport:
+      options.transport === 'eventsource'
+        ? eventSourceTransport({ EventSource: options.EventSource })
+        : 'fetch',
     retry: { initialDelay: 50, jitter: 0 },
   })
   const received: Received<T> = { payloads: [], lastEventIds: [], states: [], errors: [] }

@@ -3,16 +3,16 @@
 import { EventSource } from 'eventsource'
 import { filter, firstValueFrom, take, toArray } from 'rxjs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createEventStream } from '@rivulet/core'
+import { createEventStream, eventSourceTransport } from '@rivulet/core'
 import type { EventStreamOptions, StreamStatus } from '@rivulet/core'
 import { bounded } from './bounded'
 import { startStockServer, stopAllStockServers } from './stock-server'
 
 afterAll(stopAllStockServers)
 
-const transports: [string, Pick<EventStreamOptions, 'transport' | 'EventSource'>][] = [
+const transports: [string, Pick<EventStreamOptions, 'transport'>][] = [
   ['fetch', { transport: 'fetch' }],
-  ['eventsource (the eventsource package)', { transport: 'eventsource', EventSource }],
+  ['eventsource (the eventsource package)', { transport: eventSourceTransport({ EventSource }) }],
 ]
 
 const cases: [string, boolean][] = [

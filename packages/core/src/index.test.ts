@@ -5,6 +5,7 @@ describe('the public API', () => {
   it('exports exactly these values', () => {
     expect(Object.keys(core).sort()).toEqual([
       'ParseError',
+      'acrossTabs',
       'createEventStream',
       'createParser',
       'defaultRetryPolicy',
@@ -14,9 +15,11 @@ describe('the public API', () => {
       'eventStreamStatusStore',
       'eventStreamStore',
       'fetchTransport',
+      'inStorage',
       'isRetryableStatus',
       'isStreamError',
       'nextDelay',
+      'pageLifecycle',
       'parseRetryAfter',
       'shouldRetryByDefault',
     ])

@@ -4,9 +4,13 @@
 export { createParser, ParseError } from './parse'
 export type { EventStreamParser, ParseErrorType, ParserOptions, ServerSentEvent } from './parse'
 
-// stream/: the typed, shared, reconnecting event stream
+// stream/: the typed, shared, reconnecting event stream, and the features it takes as imports
+// (each a separate import, so an app ships only those it names)
 export {
+  acrossTabs,
   createEventStream,
+  inStorage,
+  pageLifecycle,
   eventListStore,
   eventReducerStore,
   eventStreamStatusStore,
@@ -23,9 +27,15 @@ export type {
   EventStreamSnapshot,
   EventType,
   LastEventIdStorage,
+  Lifecycle,
+  LifecycleControls,
   MaybeAsync,
+  PageLifecycleOptions,
   PauseReason,
+  Persisted,
+  Persistence,
   SchemaMap,
+  Sharing,
   StreamEvent,
   StreamState,
   StreamStatus,

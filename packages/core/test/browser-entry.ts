@@ -1,10 +1,11 @@
 // Bundled by chromium.test.ts and run in a real Chromium page: drives the public API there.
 import { firstValueFrom, take, tap, toArray } from 'rxjs'
-import { createEventStream } from '../src'
+import { createEventStream, eventSourceTransport } from '../src'
 import type { StreamStatus } from '../src'
 
 export interface BrowserRun {
-  transport: 'auto' | 'fetch' | 'eventsource'
+  /** `default`: no `transport` option. */
+  transport: 'default' | 'fetch' | 'eventsource'
   path: string
   /** How many `tick` events to collect before closing. */
   count: number
@@ -22,7 +23,12 @@ export interface BrowserResult {
 
 async function run({ transport, path, count }: BrowserRun): Promise<BrowserResult> {
   const stream = createEventStream<{ tick: { n: number }; message: string }>(path, {
-    transport,
+    transport:
+      transport === 'eventsource'
+        ? eventSourceTransport()
+        : transport === 'fetch'
+          ? 'fetch'
+          : undefined,
     retry: { initialDelay: 1, minDelay: 1, jitter: 0 },
   })
   const states: StreamStatus['state'][] = []
@@ -55,7 +61,7 @@ async function run({ transport, path, count }: BrowserRun): Promise<BrowserResul
   }
 }
 
-// Counts native EventSource constructions, to show which transport `auto` picked.
+// Counts native EventSource constructions, to show which transport carried the stream.
 const Native = globalThis.EventSource
 globalThis.EventSource = class extends Native {
   constructor(url: string | URL, init?: EventSourceInit) {

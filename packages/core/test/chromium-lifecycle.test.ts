@@ -218,7 +218,7 @@ describe('the page lifecycle in Chromium', { timeout: 60_000 }, () => {
   })
 })
 
-describe("share: 'tabs' through the page lifecycle in Chromium", { timeout: 60_000 }, () => {
+describe('share: acrossTabs() through the page lifecycle in Chromium', { timeout: 60_000 }, () => {
   it('hands the connection from a leader hidden into a pause to the visible page, and back', async () => {
     // Long enough a grace for B to load and join before A, hidden by B's tab, pauses.
     const options = { share: 'tabs', pauseWhenHidden: 1500 } as const

@@ -24,7 +24,7 @@ const TAKEOVER_BOUND = 10_000
 describe.each([
   ['Web Locks', false],
   ['the BroadcastChannel fallback (navigator.locks removed)', true],
-])("share: 'tabs' in Chromium, elected with %s", { timeout: 60_000 }, (_, withoutLocks) => {
+])('share: acrossTabs() in Chromium, elected with %s', { timeout: 60_000 }, (_, withoutLocks) => {
   it('holds one connection for three pages and hands it over when the leader closes, every id once and in order everywhere', async () => {
     const { feed } = server
     feed.reset()

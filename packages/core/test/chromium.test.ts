@@ -130,11 +130,11 @@ describe('in Chromium', { timeout: 20_000 }, () => {
     expect(requests.map((r) => r.headers['last-event-id'])).toEqual([undefined, '1'])
   })
 
-  it('prefers fetch streaming with auto, and reconnects with Last-Event-ID', async () => {
+  it('streams over fetch by default, and reconnects with Last-Event-ID', async () => {
     const dropped = dropAfterFirstTick('event: tick\nid: 7\ndata: {"n":7}\n\n')
     server.respond(dropped.handler, stream('event: tick\nid: 8\ndata: {"n":8}\n\n'))
     const before = server.requests.length
-    const result = run({ transport: 'auto', path: '/sse', count: 2 })
+    const result = run({ transport: 'default', path: '/sse', count: 2 })
     await dropped.drop('event: tick\nid: 8\ndata: {"n')
     expect(await result).toEqual({
       ticks: [{ n: 7 }, { n: 8 }],

@@ -1,15 +1,17 @@
 // Bundled by the Chromium lifecycle and tabs tests and run in real pages: one stream per page,
 // made and watched through the public API only; the test reads what the page saw.
-import { createEventStream } from '../src'
-import type { EventStreamOptions, StreamStatus } from '../src'
+import { acrossTabs, createEventStream, inStorage, pageLifecycle } from '../src'
+import type { PageLifecycleOptions, StreamStatus } from '../src'
 
 export interface PageStream {
   /** Sent as `x-tab`, so the server can tell which page holds the connection. */
   readonly tab: string
-  readonly options: Pick<
-    EventStreamOptions,
-    'share' | 'pauseWhenHidden' | 'pauseWhenOffline' | 'reconnectOnResume' | 'persist' | 'dedupe'
-  >
+  /** The features, as data the test can send to the page; `open` turns them into options. */
+  readonly options: PageLifecycleOptions & {
+    readonly share?: 'tabs'
+    readonly persist?: 'session' | 'local'
+    readonly dedupe?: boolean
+  }
 }
 
 export interface PageRecord {
@@ -38,6 +40,7 @@ for (const type of ['freeze', 'resume', 'visibilitychange'])
   )
 
 function open({ tab, options }: PageStream): void {
+  const { share, persist, dedupe, ...page } = options
   let attempt = 0
   const stream = createEventStream<{ tick: number }>('/sse', {
     transport: 'fetch',
@@ -46,7 +49,10 @@ function open({ tab, options }: PageStream): void {
     // Called for every attempt: the server can tell an attempt from a copy of it (see
     // `attempts` in page-harness.ts).
     headers: () => ({ 'x-tab': tab, 'x-attempt': `${tab}-${load}-${++attempt}` }),
-    ...options,
+    share: share ? acrossTabs() : undefined,
+    persist: persist ? inStorage(persist) : undefined,
+    dedupe,
+    lifecycle: pageLifecycle(page),
   })
   const record: PageRecord = { ids: [], states: [], asked: [], page: lifecycle }
   stream.status$.subscribe((status: StreamStatus) => {

@@ -1,13 +1,14 @@
 import { EventSource } from 'eventsource'
 import { afterEach, beforeEach } from 'vitest'
 import type { EventStreamOptions } from '../src/stream'
+import { eventSourceTransport } from '../src/transport'
 import { startServer } from './sse-server'
 import type { TestServer } from './sse-server'
 
 /** The two transports as rows for `describe.each` / `it.each`: fetch, and the `eventsource` package. */
-export const BOTH_TRANSPORTS: [string, Pick<EventStreamOptions, 'transport' | 'EventSource'>][] = [
+export const BOTH_TRANSPORTS: [string, Pick<EventStreamOptions, 'transport'>][] = [
   ['fetch', { transport: 'fetch' }],
-  ['eventsource', { transport: 'eventsource', EventSource }],
+  ['eventsource', { transport: eventSourceTransport({ EventSource }) }],
 ]
 
 /**

@@ -2,7 +2,7 @@
 // @rivulet/core's public API) forced from instance to instance at seeded random points. Every
 // quote must arrive exactly once and in order, whatever happens to the instance it was on.
 
-import { createEventStream } from '@rivulet/core'
+import { createEventStream, eventSourceTransport } from '@rivulet/core'
 import type { EventStream, StreamState } from '@rivulet/core'
 import { EventSource } from 'eventsource'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -122,8 +122,7 @@ describe.each(['fetch', 'eventsource'] as const)(
       const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T
 
       const stream: EventStream<{ stockUpdate: Quote }> = createEventStream(`${nodes.url}/stocks`, {
-        transport,
-        EventSource,
+        transport: transport === 'fetch' ? 'fetch' : eventSourceTransport({ EventSource }),
         retry: RETRY,
       })
       cleanups.push(async () => stream.close())

@@ -1,16 +1,13 @@
 import { Observable, Subject } from 'rxjs'
 import type { StreamError } from '../errors'
 import { resolveRetryPolicy } from '../retry'
+import { fetchTransport } from '../transport/fetch-transport'
 import { connection } from './connection'
-import type { Connection } from './connection'
+import type { Connection, ConnectionConfig } from './connection'
 import { delivery } from './delivery'
 import { createHub } from './hub'
-import { watchPage } from './lifecycle'
-import { persistence } from './persist'
 import { isIdempotentMethod, requestFactory } from './request'
-import { selectTransport } from './select-transport'
 import { streamState } from './state'
-import { shareLazily } from './tabs/share-lazily'
 import type {
   CloseReason,
   EventMap,
@@ -51,7 +48,7 @@ export function createEventStream<Events extends EventMap>(
   options: EventStreamOptions<Events> = {},
 ): EventStream<Events> {
   const { signal, keepAlive } = options
-  const persisted = persistence(options.persist, options.persistKey, url, () => state.lastEventId)
+  const persisted = options.persist?.(url, () => state.lastEventId)
   const state = streamState(persisted?.stored ?? options.lastEventId ?? '')
   const method = (options.method ?? 'GET').toUpperCase()
 
@@ -67,11 +64,15 @@ export function createEventStream<Events extends EventMap>(
   let linger: ReturnType<typeof setTimeout> | undefined
   let unwatchPage: (() => void) | undefined
 
-  const connect = options.share === 'tabs' ? shareLazily(url, options.shareKey) : connection
+  const connect = (options.share?.connector(url) ?? connection) as (
+    config: ConnectionConfig,
+  ) => Connection
   const policy = options.retry === false ? null : resolveRetryPolicy(options.retry)
+  const { transport } = options
   const config = {
-    transport: () => selectTransport(options, listenTypes),
-    request: requestFactory(url, options, method),
+    // Made per attempt (never at import or creation, so SSR and workers are safe).
+    transport: () => (typeof transport === 'object' ? transport : fetchTransport(options)),
+    request: requestFactory(url, options, method, listenTypes),
     policy,
     live: options.live ?? method === 'GET',
     idempotent: options.idempotent ?? isIdempotentMethod(method),
@@ -79,7 +80,7 @@ export function createEventStream<Events extends EventMap>(
     canRefresh: options.onUnauthorized !== undefined,
     onUnauthorized: options.onUnauthorized,
     idleTimeout: options.idleTimeout,
-    holdWhileOffline: options.pauseWhenOffline,
+    holdWhileOffline: options.lifecycle?.pauseWhenOffline,
     state,
     deliver: (event: Parameters<ReturnType<typeof delivery>>[0]) => deliver(event),
     finish: (reason: CloseReason, error?: StreamError) => close(reason, error),
@@ -110,7 +111,12 @@ export function createEventStream<Events extends EventMap>(
       linger = undefined
       if (unwatchPage === undefined) {
         persisted?.start()
-        unwatchPage = watchPage(options, { pause, resume, reconnect: () => running?.retryNow() })
+        unwatchPage =
+          options.lifecycle?.watch({
+            pause,
+            resume,
+            reconnect: () => running?.retryNow(),
+          }) ?? (() => {})
       }
       if (!running && !paused()) start()
     },

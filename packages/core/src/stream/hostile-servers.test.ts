@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { BOTH_TRANSPORTS, serverPerTest } from '../../test/per-test-server'
 import { openStream, reply, startServer, streamAndEnd } from '../../test/sse-server'
 import { createEventStream } from './create-event-stream'
+import { eventSourceTransport } from '../transport/eventsource-transport'
 import type { EventStreamOptions, StreamStatus } from './types'
 
 // Real servers on 127.0.0.1 that misbehave on purpose. The policy is the default's shape with
@@ -83,7 +84,7 @@ describe('a healthy server that ends each response after its events', () => {
     fixture.server.otherwise((res, req) => eventThenEnd()(res, req))
     const waits = await waitsAgainst(
       fixture.server.url(),
-      { transport: 'eventsource', EventSource, retry: { ...policy, minDelay: 1000 } },
+      { transport: eventSourceTransport({ EventSource }), retry: { ...policy, minDelay: 1000 } },
       1,
     )
     // `undefined`: EventSource reconnected by itself (the first connection was healthy); its

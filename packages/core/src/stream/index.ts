@@ -1,4 +1,9 @@
 export { createEventStream } from './create-event-stream'
+export { pageLifecycle } from './lifecycle'
+export type { Lifecycle, LifecycleControls, PageLifecycleOptions } from './lifecycle'
+export { inStorage } from './persist'
+export type { Persisted, Persistence } from './persist'
+export { acrossTabs } from './tabs/share-tabs'
 export {
   eventListStore,
   eventReducerStore,
@@ -19,6 +24,7 @@ export type {
   MaybeAsync,
   PauseReason,
   SchemaMap,
+  Sharing,
   StreamEvent,
   StreamState,
   StreamStatus,

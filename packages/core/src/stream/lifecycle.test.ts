@@ -3,7 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { fakeTransport } from '../../test/fake-transport'
 import type { FakeTransport } from '../../test/fake-transport'
 import { createEventStream } from './create-event-stream'
-import type { EventStreamOptions, StreamStatus } from './types'
+import { pageLifecycle } from './lifecycle'
+import type { PageLifecycleOptions } from './lifecycle'
+import type { StreamStatus } from './types'
 
 // The page as the stream sees it; Chromium covers the real thing (test/chromium-lifecycle.test.ts).
 function setVisibility(state: 'visible' | 'hidden') {
@@ -26,11 +28,11 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
-function open(options: EventStreamOptions<{ message: number }>) {
+function open(options: PageLifecycleOptions) {
   const stream = createEventStream<{ message: number }>('http://test/sse', {
     transport,
     retry: { jitter: 0 },
-    ...options,
+    lifecycle: pageLifecycle(options),
   })
   const statuses: StreamStatus[] = []
   stream.status$.subscribe((status) => statuses.push(status))

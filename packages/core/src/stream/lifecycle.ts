@@ -1,4 +1,4 @@
-import type { EventStreamOptions, PauseReason } from './types'
+import type { PauseReason } from './types'
 
 export interface LifecycleControls {
   /** Disconnects, keeping subscribers: status `paused`. */
@@ -9,19 +9,50 @@ export interface LifecycleControls {
   reconnect(): void
 }
 
+export interface PageLifecycleOptions {
+  /**
+   * Disconnect when the page has been hidden this many ms (`true`: 10 000), and resume with the
+   * last event ID when it is shown again. Status: `paused`, reason `hidden`.
+   */
+  readonly pauseWhenHidden?: boolean | number
+  /**
+   * Make no attempt while `navigator.onLine` is false (status `paused`, reason `offline`), and
+   * one at once when the browser comes back online.
+   */
+  readonly pauseWhenOffline?: boolean
+  /**
+   * After the page comes back from the back/forward cache (`pageshow` with `persisted`) or from
+   * being frozen (`resume`), drop the connection, which may be dead without knowing it, and resume
+   * with the last event ID.
+   */
+  readonly reconnectOnResume?: boolean
+}
+
 /**
- * The page lifecycle options (`pauseWhenHidden`, `pauseWhenOffline`, `reconnectOnResume`): listens
- * to the page while the stream has subscribers and tells the stream what to do. Inert outside
- * browsers (no `document`), so Node, workers and server rendering are unaffected. Returns the
- * function that stops listening.
+ * What the `lifecycle` option takes: something that watches the environment while the stream has
+ * subscribers and steers it through `controls` (`pageLifecycle()` for browsers; an app can write
+ * its own, e.g. over React Native's `AppState`).
  */
-export function watchPage(
-  options: Pick<
-    EventStreamOptions<object>,
-    'pauseWhenHidden' | 'pauseWhenOffline' | 'reconnectOnResume'
-  >,
-  controls: LifecycleControls,
-): () => void {
+export interface Lifecycle {
+  /** Make no attempt while `navigator.onLine` is false: pause with reason `offline` instead. */
+  readonly pauseWhenOffline?: boolean
+  /** Starts watching; returns the function that stops. */
+  watch(controls: LifecycleControls): () => void
+}
+
+/**
+ * The browser page's lifecycle, for the `lifecycle` option: `lifecycle: pageLifecycle({
+ * pauseWhenHidden: true })`. A separate import, so apps that do not name it do not ship it.
+ * Inert outside browsers (no `document`), so Node, workers and server rendering are unaffected.
+ */
+export function pageLifecycle(options: PageLifecycleOptions = {}): Lifecycle {
+  return {
+    pauseWhenOffline: options.pauseWhenOffline,
+    watch: (controls) => watchPage(options, controls),
+  }
+}
+
+function watchPage(options: PageLifecycleOptions, controls: LifecycleControls): () => void {
   if (typeof document === 'undefined') return () => {}
   const stops: (() => void)[] = []
   const on = (target: EventTarget, type: string, listener: (event: Event) => void) => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { fakeTransport } from '../../test/fake-transport'
 import { createEventStream } from './create-event-stream'
+import { inStorage } from './persist'
 
 /** A Storage of our own, to see every write. */
 function memoryStorage(initial: Record<string, string> = {}) {
@@ -28,7 +29,7 @@ describe('persist', () => {
   it('resumes a stream made again from the id the last one kept, keyed by URL', async () => {
     const storage = memoryStorage()
     const transport = fakeTransport()
-    const first = createEventStream('/stocks', { transport, persist: storage })
+    const first = createEventStream('/stocks', { transport, persist: inStorage(storage) })
     first.events$.subscribe()
     await vi.advanceTimersByTimeAsync(0)
     transport.last?.send('message', 1, { id: '41' })
@@ -36,7 +37,11 @@ describe('persist', () => {
     first.close()
     expect(storage.items.get('rivulet:/stocks')).toBe('42')
 
-    const second = createEventStream('/stocks', { transport, persist: storage, lastEventId: '7' })
+    const second = createEventStream('/stocks', {
+      transport,
+      persist: inStorage(storage),
+      lastEventId: '7',
+    })
     expect(second.lastEventId).toBe('42')
     second.events$.subscribe()
     await vi.advanceTimersByTimeAsync(0)
@@ -47,7 +52,10 @@ describe('persist', () => {
   it('writes at most every 250 ms while connected, not per event', async () => {
     const storage = memoryStorage()
     const transport = fakeTransport()
-    const stream = createEventStream('/feed', { transport, persist: storage, persistKey: 'feed' })
+    const stream = createEventStream('/feed', {
+      transport,
+      persist: inStorage(storage, { key: 'feed' }),
+    })
     stream.events$.subscribe()
     await vi.advanceTimersByTimeAsync(0)
     for (let i = 1; i <= 100; i++) transport.last?.send('message', i, { id: String(i) })
@@ -63,8 +71,8 @@ describe('persist', () => {
   })
 
   it('needs a key when the URL is a function, and survives a storage that throws', () => {
-    expect(() => createEventStream(() => '/x', { persist: memoryStorage() })).toThrow(
-      'persist needs a persistKey when the URL is a function',
+    expect(() => createEventStream(() => '/x', { persist: inStorage(memoryStorage()) })).toThrow(
+      'inStorage() needs a key when the URL is a function',
     )
     const broken = {
       getItem: () => {
@@ -74,13 +82,19 @@ describe('persist', () => {
         throw new Error('quota')
       },
     }
-    const stream = createEventStream('/x', { transport: fakeTransport(), persist: broken })
+    const stream = createEventStream('/x', {
+      transport: fakeTransport(),
+      persist: inStorage(broken),
+    })
     expect(stream.lastEventId).toBe('')
     stream.close()
   })
 
   it('is inert where there is no web storage (Node, server rendering)', () => {
-    const stream = createEventStream('/x', { transport: fakeTransport(), persist: 'session' })
+    const stream = createEventStream('/x', {
+      transport: fakeTransport(),
+      persist: inStorage('session'),
+    })
     expect(stream.lastEventId).toBe('')
     stream.close()
   })

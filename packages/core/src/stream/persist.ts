@@ -13,22 +13,45 @@ function storageFor(option: LastEventIdStorage): StorageLike | undefined {
   }
 }
 
+/** A stream's kept last event ID, as the stream drives it. */
+export interface Persisted {
+  /** The ID kept from before, if any. */
+  readonly stored: string | undefined
+  /** The stream has subscribers: keep writing. */
+  start(): void
+  /** The stream rests or closes: write the last ID now and stop. */
+  stop(): void
+}
+
 /**
- * Keeps a stream's last event ID in storage (see the `persist` option). Writes are batched: at
- * most one every 250 ms while the stream runs, plus one when asked to flush (the stream closed or
- * went idle, the page is hidden or unloaded), so nothing is done per event.
+ * What the `persist` option takes (made by `inStorage()`): opens the keeping of one stream's last
+ * event ID, `read` giving the current one.
  */
-export function persistence(
-  option: LastEventIdStorage | undefined,
+export type Persistence = (url: StreamUrl, read: () => string) => Persisted
+
+/**
+ * Keeps a stream's last event ID in storage across page loads, for the `persist` option:
+ * `persist: inStorage('session')`. The key defaults to `rivulet:` + the URL (`key` is required
+ * for a URL function). Writes are batched: at most one every 250 ms while the stream runs, plus
+ * one when the stream closes or goes idle and when the page is hidden or unloaded, so nothing is
+ * done per event.
+ */
+export function inStorage(
+  where: LastEventIdStorage,
+  options: { readonly key?: string } = {},
+): Persistence {
+  return (url, read) => keep(where, options.key, url, read)
+}
+
+function keep(
+  where: LastEventIdStorage,
   key: string | undefined,
   url: StreamUrl,
   read: () => string,
-) {
-  if (option === undefined) return undefined
+): Persisted {
   const name = key ?? (typeof url === 'function' ? undefined : 'rivulet:' + String(url))
-  if (name === undefined)
-    throw new TypeError('persist needs a persistKey when the URL is a function')
-  const storage = storageFor(option)
+  if (name === undefined) throw new TypeError('inStorage() needs a key when the URL is a function')
+  const storage = storageFor(where)
   let written: string | null | undefined
   try {
     written = storage?.getItem(name)
@@ -53,7 +76,6 @@ export function persistence(
   const pageEvents = typeof document !== 'undefined'
 
   return {
-    /** The ID kept from before, if any. */
     stored: written ?? undefined,
     start() {
       if (timer !== undefined) return

@@ -1,3 +1,4 @@
+import type { Observable } from 'rxjs'
 import type { TransportRequest } from '../transport'
 import type { EventStreamOptions, MaybeAsync, StreamUrl } from './types'
 
@@ -14,6 +15,7 @@ export function requestFactory(
   url: StreamUrl,
   options: EventStreamOptions<object>,
   method: string,
+  eventTypes: Observable<string>,
 ): (lastEventId: string) => Promise<TransportRequest> {
   return async (lastEventId) => {
     const [href, init, body] = await Promise.all([
@@ -34,6 +36,7 @@ export function requestFactory(
       body,
       credentials: options.credentials,
       lastEventId,
+      eventTypes,
     }
   }
 }

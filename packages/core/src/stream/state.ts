@@ -63,7 +63,7 @@ export function streamState(initialLastEventId: string) {
         resumable: lastEventId !== '',
       }),
     paused: (reason: PauseReason) => set({ state: 'paused', reason }),
-    /** Another tab holds the connection (`share: 'tabs'`): its status is this stream's too. */
+    /** Another tab holds the connection (`share: acrossTabs()`): its status is this stream's too. */
     adopt: (leaders: StreamStatus) => set(leaders),
     close: (reason: CloseReason, error?: StreamError) => set({ state: 'closed', reason, error }),
   }

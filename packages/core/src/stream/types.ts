@@ -3,9 +3,10 @@ import type { Observable } from 'rxjs'
 import type { ConnectionError, HttpError, StreamError } from '../errors'
 import type { ServerSentEvent } from '../parse'
 import type { RetryPolicy } from '../retry'
+import type { Lifecycle } from './lifecycle'
+import type { Persistence } from './persist'
 import type {
   Credentials,
-  EventSourceTransportOptions,
   FetchTransportOptions,
   HeadersInput,
   RequestBody,
@@ -120,8 +121,9 @@ export type LastEventIdStorage =
       setItem(key: string, value: string): void
     }
 
-export interface EventStreamOptions<Events extends EventMap = Record<string, unknown>>
-  extends FetchTransportOptions, Omit<EventSourceTransportOptions, 'eventTypes'> {
+export interface EventStreamOptions<
+  Events extends EventMap = Record<string, unknown>,
+> extends FetchTransportOptions {
   /** HTTP method (fetch transport). Default `GET`. */
   readonly method?: string
   /** Request headers, or a function returning them (e.g. with a fresh token) per attempt. */
@@ -136,12 +138,11 @@ export interface EventStreamOptions<Events extends EventMap = Record<string, unk
   readonly lastEventId?: string
 
   /**
-   * `auto` (default) prefers fetch streaming, falling back to `EventSource`; or pass your own.
-   * The options of `fetchTransport` (`fetch`, `maxLineLength`, `maxEventLength`,
-   * `errorBodyTimeout`) and `eventSourceTransport` (`EventSource`, `lastEventIdParam`) are passed
-   * to the transport picked.
+   * How events are carried. Default: fetch streaming (`fetchTransport`), given the options of
+   * `fetchTransport` (`fetch`, `maxLineLength`, `maxEventLength`, `errorBodyTimeout`). For native
+   * `EventSource`, pass `eventSourceTransport()`; or any `Transport` of your own.
    */
-  readonly transport?: 'auto' | 'fetch' | 'eventsource' | Transport
+  readonly transport?: 'fetch' | Transport
   /** EventSource only: event types to listen for besides those passed to `on()`. */
   readonly eventTypes?: readonly string[]
   /**
@@ -188,13 +189,10 @@ export interface EventStreamOptions<Events extends EventMap = Record<string, unk
 
   /**
    * Keep the last event ID across page loads (and across streams made again, e.g. on remount),
-   * so a new stream resumes where the last one stopped. Written at most every 250 ms while
-   * connected, and when the stream closes or the page is hidden or unloaded; read when the stream
-   * is created, where it wins over `lastEventId`. Off by default.
+   * so a new stream resumes where the last one stopped: `persist: inStorage('session')`. Read when
+   * the stream is created, where it wins over `lastEventId`. Off by default.
    */
-  readonly persist?: LastEventIdStorage
-  /** The storage key for `persist`. Default `rivulet:` + the URL (required for a URL function). */
-  readonly persistKey?: string
+  readonly persist?: Persistence
   /**
    * Drop an event whose `id:` was delivered before (the last `dedupe` ids are remembered; `true`
    * means 1000), so a replaying server, a failover or a tab taking over cannot deliver an event
@@ -203,44 +201,34 @@ export interface EventStreamOptions<Events extends EventMap = Record<string, unk
   readonly dedupe?: boolean | number
 
   /**
-   * Browsers only: disconnect when the page has been hidden this many ms (`true`: 10 000), and
-   * resume with the last event ID when it is shown again. Status: `paused`, reason `hidden`.
+   * What the stream does as the page is hidden, goes offline or comes back from the back/forward
+   * cache: `lifecycle: pageLifecycle({ pauseWhenHidden: true, pauseWhenOffline: true,
+   * reconnectOnResume: true })`. Off by default.
    */
-  readonly pauseWhenHidden?: boolean | number
-  /**
-   * Browsers only: make no attempt while `navigator.onLine` is false (status `paused`, reason
-   * `offline`), and one at once when the browser comes back online.
-   */
-  readonly pauseWhenOffline?: boolean
-  /**
-   * Browsers only: after the page comes back from the back/forward cache (`pageshow` with
-   * `persisted`) or from being frozen (`resume`), drop the connection, which may be dead without
-   * knowing it, and resume with the last event ID.
-   */
-  readonly reconnectOnResume?: boolean
+  readonly lifecycle?: Lifecycle
 
   /**
-   * Browsers only: `'tabs'` shares one connection among every tab (and every stream) of this
-   * origin with the same `shareKey`. One tab, elected with Web Locks (BroadcastChannel where
-   * those are missing), connects and passes each raw event, status and error on to the others
-   * over BroadcastChannel; each tab decodes, validates and de-duplicates for itself. When that tab
-   * closes, pauses, goes idle or is frozen, another takes over, resuming with the last event ID.
-   * Only tabs whose stream has subscribers take part. Off by default; a plain connection outside
-   * browsers.
+   * Share one connection among every tab of this origin: `share: acrossTabs()`. One tab, elected
+   * with Web Locks (BroadcastChannel where those are missing), connects and passes each raw
+   * event, status and error on to the others over BroadcastChannel; each tab decodes, validates
+   * and de-duplicates for itself. When that tab closes, pauses, goes idle or is frozen, another
+   * takes over, resuming with the last event ID. Only tabs whose stream has subscribers take part,
+   * and tabs must agree on the rest of the options: the leader's are the ones used to connect.
+   * Off by default; a plain connection outside browsers.
    */
-  readonly share?: 'tabs'
-  /**
-   * The name the tabs of one shared stream meet under (`share`). Default `rivulet:` + the URL
-   * (required for a URL function). Tabs must also agree on the rest of the options: the leader's
-   * are the ones used to connect.
-   */
-  readonly shareKey?: string
+  readonly share?: Sharing
 
   /**
    * How long the connection outlives its last subscriber, in ms, so an unsubscribe followed by
    * a subscribe (a React remount) keeps it. Default 0.
    */
   readonly keepAlive?: number
+}
+
+/** What the `share` option takes: made by `acrossTabs()`. */
+export interface Sharing {
+  /** Returns how the stream at `url` connects (internal: a connection factory). */
+  readonly connector: (url: StreamUrl) => unknown
 }
 
 /** Refreshes credentials after a 401; returning (or resolving) `false` gives up. */

@@ -24,8 +24,7 @@ type Events = { tick: number; message: string }
 
 function open(options: EventStreamOptions<Events> = {}) {
   const s = createEventStream<Events>(server.url(), {
-    transport: 'eventsource',
-    EventSource,
+    transport: eventSourceTransport({ EventSource }),
     retry: { initialDelay: 1, minDelay: 1, jitter: 0 },
     ...options,
   })
@@ -191,7 +190,7 @@ describe('eventSourceTransport with an injected constructor', () => {
       }
     }
     const types = new Subject<string>()
-    const subscription = eventSourceTransport({ EventSource: FakeEventSource, eventTypes: types })
+    const subscription = eventSourceTransport({ EventSource: FakeEventSource })
       .connect({
         url: 'https://api.test/s',
         method: 'GET',
@@ -199,6 +198,7 @@ describe('eventSourceTransport with an injected constructor', () => {
         body: undefined,
         credentials: 'include',
         lastEventId: '42',
+        eventTypes: types,
       })
       .subscribe()
     types.next('tick')

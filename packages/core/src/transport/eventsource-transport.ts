@@ -27,11 +27,6 @@ export interface EventSourceTransportOptions {
    * `null` disables it. Default `lastEventId`.
    */
   readonly lastEventIdParam?: string | null
-  /**
-   * Event types to listen for besides `message` (native EventSource only dispatches the types it
-   * is asked for). Every value emitted adds a listener, also while connected.
-   */
-  readonly eventTypes?: Observable<string>
 }
 
 // spec: readyState values.
@@ -39,9 +34,11 @@ const CLOSED = 2
 const OPEN: TransportMessage = { type: 'open' }
 
 /**
- * Streams events through `EventSource`: the platform's own connection, reconnection (with the
- * `Last-Event-ID` header) and per-event task dispatch. GET only, no custom headers; slower than
- * fetch streaming in browsers, since each event is a task (figures: bench/README.md).
+ * Streams events through `EventSource`, for the `transport` option: `transport:
+ * eventSourceTransport()` (a separate import, so apps on the default fetch transport do not ship
+ * it). It uses the platform's own connection, reconnection (with the `Last-Event-ID` header) and
+ * per-event task dispatch. GET only, no custom headers; slower than fetch streaming in browsers,
+ * since each event is a task (figures: bench/README.md).
  *
  * Its own reconnection is kept only where it resends the id faithfully: the browser's
  * `EventSource` sends the UTF-8 bytes the spec asks for, but the `eventsource` package throws on
@@ -119,7 +116,7 @@ export function eventSourceTransport(options: EventSourceTransportOptions = {}):
         listen('message')
         source.addEventListener('open', onOpen)
         source.addEventListener('error', onError)
-        const types: Subscription | undefined = options.eventTypes?.subscribe(listen)
+        const types: Subscription | undefined = request.eventTypes?.subscribe(listen)
 
         return () => {
           types?.unsubscribe()

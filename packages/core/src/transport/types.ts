@@ -19,6 +19,12 @@ export interface TransportRequest {
   readonly credentials: Credentials | undefined
   /** The last event ID to resume from; `""` for none. */
   readonly lastEventId: string
+  /**
+   * The event types subscribers asked for (`on(type)` and the `eventTypes` option), each emitted
+   * once, also while connected: for a transport that must be told which types to listen for
+   * (native `EventSource` dispatches no others).
+   */
+  readonly eventTypes?: Observable<string>
 }
 
 /**

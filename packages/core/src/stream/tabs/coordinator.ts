@@ -23,7 +23,7 @@ export interface TabsSetup {
 }
 
 /**
- * `share: 'tabs'`: one stream's connection, held by one of the tabs that subscribe to it. Returns
+ * `share: acrossTabs()`: one stream's connection, held by one of the tabs that subscribe to it. Returns
  * what `connection()` returns, so the stream cannot tell. The elected tab runs the real
  * connection and sends every raw event, status and error to the others, which deliver the
  * events through their own decoding, validation and de-duplication and take the status through

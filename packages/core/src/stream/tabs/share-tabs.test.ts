@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { fakeTabs } from '../../../test/fake-tabs'
 import type { FakeTabs } from '../../../test/fake-tabs'
 import { fakeTransport } from '../../../test/fake-transport'
@@ -7,7 +7,7 @@ import type { FakeConnection, FakeTransport } from '../../../test/fake-transport
 import { networkError } from '../../errors'
 import type { StreamError } from '../../errors'
 import { createEventStream } from '../create-event-stream'
-import { loadTabs } from './share-lazily'
+import { acrossTabs } from './share-tabs'
 import type { EventStreamOptions, StreamStatus } from '../types'
 
 // Each stream made here is a tab of its own: the fakes give every one its own channel and its
@@ -17,11 +17,6 @@ let transport: FakeTransport
 let tabs: FakeTabs
 const streams: { close(): void }[] = []
 
-// The coordinator is loaded on a stream's first connection (share-lazily.ts): load it here, so
-// the fake timers below never race a module load.
-beforeAll(async () => {
-  await loadTabs()
-})
 beforeEach(() => {
   vi.useFakeTimers()
   transport = fakeTransport()
@@ -65,7 +60,7 @@ function replayingServer() {
 function tab(options: EventStreamOptions<{ tick: number }> = {}) {
   const stream = createEventStream<{ tick: number }>('http://test/sse', {
     transport,
-    share: 'tabs',
+    share: acrossTabs(),
     retry: { jitter: 0 },
     ...options,
   })
@@ -93,7 +88,7 @@ const upTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1)
 describe.each([
   ['Web Locks', true],
   ['the BroadcastChannel fallback', false],
-])("share: 'tabs' elected with %s", (_, locks) => {
+])('share: acrossTabs() elected with %s', (_, locks) => {
   beforeEach(() => {
     tabs = fakeTabs({ locks })
   })
@@ -239,7 +234,7 @@ describe.each([
   it('disconnects when the last tab leaves, and a tab that is idle never leads', async () => {
     const server = replayingServer()
     const [a, b] = [tab(), tab()]
-    const idle = createEventStream('http://test/sse', { transport, share: 'tabs' })
+    const idle = createEventStream('http://test/sse', { transport, share: acrossTabs() })
     streams.push(idle)
     await elect()
     server.publish()
@@ -299,7 +294,7 @@ describe.each([
   })
 })
 
-describe("share: 'tabs' across a takeover, with slow tabs", () => {
+describe('share: acrossTabs() across a takeover, with slow tabs', () => {
   beforeEach(() => {
     tabs = fakeTabs()
   })
@@ -435,7 +430,7 @@ describe("share: 'tabs' across a takeover, with slow tabs", () => {
   })
 })
 
-describe("share: 'tabs' with the BroadcastChannel fallback", () => {
+describe('share: acrossTabs() with the BroadcastChannel fallback', () => {
   beforeEach(() => {
     tabs = fakeTabs({ locks: false })
   })
