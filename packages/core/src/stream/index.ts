@@ -1,8 +1,7 @@
 export { createEventStream } from './create-event-stream'
 export { pageLifecycle } from './lifecycle'
-export type { Lifecycle, LifecycleControls, PageLifecycleOptions } from './lifecycle'
+export type { PageLifecycleOptions } from './lifecycle'
 export { inStorage } from './persist'
-export type { Persisted, Persistence } from './persist'
 export { acrossTabs } from './tabs/share-tabs'
 export {
   eventListStore,
@@ -21,8 +20,12 @@ export type {
   EventStreamOptions,
   EventType,
   LastEventIdStorage,
+  Lifecycle,
+  LifecycleControls,
   MaybeAsync,
   PauseReason,
+  Persisted,
+  Persistence,
   SchemaMap,
   Sharing,
   StreamEvent,

@@ -1,13 +1,4 @@
-import type { PauseReason } from './types'
-
-export interface LifecycleControls {
-  /** Disconnects, keeping subscribers: status `paused`. */
-  pause(reason: PauseReason): void
-  /** Connects again after a pause (and makes an attempt now while waiting to reconnect). */
-  resume(reason: PauseReason): void
-  /** Drops the connection and resumes with the last event ID. */
-  reconnect(): void
-}
+import type { Lifecycle, LifecycleControls } from './types'
 
 export interface PageLifecycleOptions {
   /**
@@ -26,18 +17,6 @@ export interface PageLifecycleOptions {
    * with the last event ID.
    */
   readonly reconnectOnResume?: boolean
-}
-
-/**
- * What the `lifecycle` option takes: something that watches the environment while the stream has
- * subscribers and steers it through `controls` (`pageLifecycle()` for browsers; an app can write
- * its own, e.g. over React Native's `AppState`).
- */
-export interface Lifecycle {
-  /** Make no attempt while `navigator.onLine` is false: pause with reason `offline` instead. */
-  readonly pauseWhenOffline?: boolean
-  /** Starts watching; returns the function that stops. */
-  watch(controls: LifecycleControls): () => void
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { LastEventIdStorage, StreamUrl } from './types'
+import type { LastEventIdStorage, Persisted, Persistence, StreamUrl } from './types'
 
 type StorageLike = Exclude<LastEventIdStorage, string>
 
@@ -12,22 +12,6 @@ function storageFor(option: LastEventIdStorage): StorageLike | undefined {
     return undefined
   }
 }
-
-/** A stream's kept last event ID, as the stream drives it. */
-export interface Persisted {
-  /** The ID kept from before, if any. */
-  readonly stored: string | undefined
-  /** The stream has subscribers: keep writing. */
-  start(): void
-  /** The stream rests or closes: write the last ID now and stop. */
-  stop(): void
-}
-
-/**
- * What the `persist` option takes (made by `inStorage()`): opens the keeping of one stream's last
- * event ID, `read` giving the current one.
- */
-export type Persistence = (url: StreamUrl, read: () => string) => Persisted
 
 /**
  * Keeps a stream's last event ID in storage across page loads, for the `persist` option:

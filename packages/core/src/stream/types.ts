@@ -3,8 +3,6 @@ import type { Observable } from 'rxjs'
 import type { ConnectionError, HttpError, StreamError } from '../errors'
 import type { ServerSentEvent } from '../parse'
 import type { RetryPolicy } from '../retry'
-import type { Lifecycle } from './lifecycle'
-import type { Persistence } from './persist'
 import type {
   Credentials,
   FetchTransportOptions,
@@ -224,6 +222,43 @@ export interface EventStreamOptions<
    */
   readonly keepAlive?: number
 }
+
+export interface LifecycleControls {
+  /** Disconnects, keeping subscribers: status `paused`. */
+  pause(reason: PauseReason): void
+  /** Connects again after a pause (and makes an attempt now while waiting to reconnect). */
+  resume(reason: PauseReason): void
+  /** Drops the connection and resumes with the last event ID. */
+  reconnect(): void
+}
+
+/**
+ * What the `lifecycle` option takes: something that watches the environment while the stream has
+ * subscribers and steers it through `controls` (`pageLifecycle()` for browsers; an app can write
+ * its own, e.g. over React Native's `AppState`).
+ */
+export interface Lifecycle {
+  /** Make no attempt while `navigator.onLine` is false: pause with reason `offline` instead. */
+  readonly pauseWhenOffline?: boolean
+  /** Starts watching; returns the function that stops. */
+  watch(controls: LifecycleControls): () => void
+}
+
+/** A stream's kept last event ID, as the stream drives it. */
+export interface Persisted {
+  /** The ID kept from before, if any. */
+  readonly stored: string | undefined
+  /** The stream has subscribers: keep writing. */
+  start(): void
+  /** The stream rests or closes: write the last ID now and stop. */
+  stop(): void
+}
+
+/**
+ * What the `persist` option takes (made by `inStorage()`): opens the keeping of one stream's last
+ * event ID, `read` giving the current one.
+ */
+export type Persistence = (url: StreamUrl, read: () => string) => Persisted
 
 /** What the `share` option takes: made by `acrossTabs()`. */
 export interface Sharing {
