@@ -69,10 +69,19 @@ export async function launchChromiumForLifecycle(): Promise<PageLifecycleBrowser
     const portFile = join(profile, 'DevToolsActivePort')
     const readPort = () =>
       existsSync(portFile) ? readFileSync(portFile, 'utf8').split('\n')[0] : ''
-    for (let i = 0; i < 200 && !readPort(); i++)
+    // Up to 45 s: on two busy cores (CI runs test files in parallel) a start has taken over 10 s.
+    // A browser that exits is reported at once, with its code.
+    let exited: string | undefined
+    child.once('exit', (code, signal) => (exited = String(code ?? signal)))
+    for (let i = 0; i < 900 && !readPort() && exited === undefined; i++)
       await new Promise((resolve) => setTimeout(resolve, 50))
     const port = readPort()
-    if (!port) throw new Error('Chromium did not open its DevTools port')
+    if (!port)
+      throw new Error(
+        exited === undefined
+          ? 'Chromium did not open its DevTools port within 45 s'
+          : `Chromium exited (${exited}) before opening its DevTools port`,
+      )
     const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`, { noDefaults: true })
     const context = browser.contexts()[0]
     if (context === undefined) throw new Error('Chromium has no default context')
