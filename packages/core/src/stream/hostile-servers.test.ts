@@ -127,6 +127,32 @@ describe('requests that cannot be sent', () => {
   })
 })
 
+describe('a fetch that cannot stream a response body (React Native, a fetch polyfill)', () => {
+  it('closes the stream with a request error naming the way out, instead of reconnecting', async () => {
+    fixture.server.otherwise(streamAndEnd('id: 1\ndata: 1\n\n'))
+    const bodiless: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init)
+      await response.body?.cancel()
+      return new Response(null, { status: response.status, headers: response.headers })
+    }
+    const stream = createEventStream(fixture.server.url(), { fetch: bodiless, retry: policy })
+    fixture.track(stream)
+    const states: string[] = []
+    stream.status$.subscribe((status) => states.push(status.state))
+    stream.events$.subscribe()
+    const closed = await firstValueFrom(stream.status$.pipe(filter((s) => s.state === 'closed')))
+    expect(closed).toMatchObject({
+      reason: 'error',
+      error: {
+        kind: 'request',
+        message: expect.stringContaining('use transport: eventSourceTransport()'),
+      },
+    })
+    expect(states).toEqual(['idle', 'connecting', 'closed'])
+    expect(fixture.server.requests).toHaveLength(1)
+  })
+})
+
 describe('the user signal', () => {
   it('keeps no listener once 300 streams on it closed', async () => {
     const shared = new AbortController()

@@ -31,6 +31,7 @@ export interface FetchTransportOptions {
 }
 
 const OPEN: TransportMessage = { type: 'open' }
+const NO_BODY = 'this fetch cannot stream a response body; use transport: eventSourceTransport()'
 const ACTIVITY: TransportMessage = { type: 'activity' }
 
 /**
@@ -98,9 +99,12 @@ export function fetchTransport(options: FetchTransportOptions = {}): Transport {
             cancel(response)
             return fail(contentTypeError(contentType))
           }
+          // A fetch that cannot stream a body (React Native's, a whatwg-fetch polyfill) gives
+          // none: every attempt would end at once, cleanly, reconnecting forever without an error.
+          if (!response.body) return fail(requestError(new Error(NO_BODY)))
           subscriber.next(OPEN)
           // A listener may have closed the stream on open: read nothing then.
-          if (subscriber.closed || !response.body) {
+          if (subscriber.closed) {
             cancel(response)
             return subscriber.complete()
           }
