@@ -255,4 +255,26 @@ describe('fetchTransport requests that cannot be sent', () => {
       .map((m) => (m.type === 'events' ? m.events.map((e) => e.data).join('+') : m.type))
     expect(types).toEqual(['open', '1+2', 'comment', '3'])
   })
+
+  it('splits a large chunk into messages of at most 256 events, in order', async () => {
+    const text = Array.from({ length: 600 }, (_, i) => `id: ${i}\ndata: ${i}\n\n`).join('')
+    const oneChunk: typeof fetch = async () =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode(text))
+            controller.close()
+          },
+        }),
+        { headers: { 'content-type': 'text/event-stream' } },
+      )
+    const messages = await lastValueFrom(
+      fetchTransport({ fetch: oneChunk }).connect(request()).pipe(toArray()),
+    )
+    const batches = messages.flatMap((m) => (m.type === 'events' ? [m.events] : []))
+    expect(batches.map((events) => events.length)).toEqual([256, 256, 88])
+    expect(batches.flat().map((event) => event.data)).toEqual(
+      Array.from({ length: 600 }, (_, i) => String(i)),
+    )
+  })
 })
