@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../../../test-support/chromium'
 import { factsOnce, textOnce } from '../../../test-support/ticker-page'
 import { hasAspNetCore10 } from './dotnet'
-import { alive, freePort, killEverything, startRunner } from './runner'
+import { alive, freePort, killEverything, killServerAndAwaitRestart, startRunner } from './runner'
 import type { Runner } from './runner'
 
 const dotnet = hasAspNetCore10()
@@ -68,13 +68,8 @@ describe('npm start -- --server aspnet', () => {
     const [appPid] = runner?.pids('vanilla') ?? []
     if (serverPid === undefined || appPid === undefined) throw new Error('no pids printed')
     const before = (await factsOnce(page, { state: 'open' })).lastEventId
-    const from = runner?.lines.length ?? 0
-    process.kill(serverPid, 'SIGKILL')
-    await runner?.line(
-      /^\[demo\] server exited \(signal SIGKILL\); starting it again in 1 s$/,
-      from,
-    )
-    await runner?.line(/^\[demo\] the stock server is back: /, from)
+    if (runner === undefined) throw new Error('no runner')
+    await killServerAndAwaitRestart(runner, serverPid)
     const back = await factsOnce(page, {
       state: 'open',
       reconnections: '1',

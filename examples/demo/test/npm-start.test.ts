@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../../../test-support/chromium'
 import { factsOnce } from '../../../test-support/ticker-page'
 import { NO_KEYS_HELP } from '../src/keys.mjs'
-import { alive, freePort, killEverything, listening, startRunner } from './runner'
+import {
+  alive,
+  freePort,
+  killEverything,
+  killServerAndAwaitRestart,
+  listening,
+  startRunner,
+} from './runner'
 import type { Runner } from './runner'
 
 let runner: Runner | undefined
@@ -73,13 +80,8 @@ describe('npm start', () => {
     const before = await control()
     expect(before.instance.endsWith(`-${serverPid}`)).toBe(true)
 
-    const from = runner?.lines.length ?? 0
-    process.kill(serverPid, 'SIGKILL')
-    await runner?.line(
-      /^\[demo\] server exited \(signal SIGKILL\); starting it again in 1 s$/,
-      from,
-    )
-    await runner?.line(/^\[demo\] the stock server is back: /, from)
+    if (runner === undefined) throw new Error('no runner')
+    await killServerAndAwaitRestart(runner, serverPid)
     const [, restartedPid] = runner?.pids('server') ?? []
     const after = await control()
     expect(after.instance).toBe(before.instance.replace(`-${serverPid}`, `-${restartedPid}`))

@@ -119,6 +119,14 @@ export function alive(pid: number): boolean {
   }
 }
 
+/** Kills the server and waits until the supervisor says it started it again and it is back. */
+export async function killServerAndAwaitRestart(runner: Runner, pid: number): Promise<void> {
+  const from = runner.lines.length
+  process.kill(pid, 'SIGKILL')
+  await runner.line(/^\[demo\] server exited \(signal SIGKILL\); starting it again in 1 s$/, from)
+  await runner.line(/^\[demo\] the stock server is back: /, from)
+}
+
 /** The fallback cleanup: every group the runner started, and the runner, SIGKILLed. */
 export function killEverything(runner: Runner | undefined): void {
   if (runner === undefined) return

@@ -1,8 +1,8 @@
-import { filter, firstValueFrom, lastValueFrom, toArray } from 'rxjs'
-import type { Observable } from 'rxjs'
+import { firstValueFrom, lastValueFrom, toArray } from 'rxjs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { reply, startServer, stream, streamAndDrop, streamAndEnd } from '../../test/sse-server'
 import type { TestServer } from '../../test/sse-server'
+import { untilClosed } from '../../test/until-closed'
 import type { StreamError } from '../errors'
 import { createEventStream } from './create-event-stream'
 import type { EventStream, EventStreamOptions, StreamStatus } from './types'
@@ -41,11 +41,6 @@ function record<T>(source: { subscribe(observer: (value: T) => void): unknown })
   source.subscribe((value) => values.push(value))
   return values
 }
-
-const untilClosed = (s: { status$: Observable<StreamStatus> }) =>
-  firstValueFrom(s.status$.pipe(filter((status) => status.state === 'closed'))) as Promise<
-    Extract<StreamStatus, { state: 'closed' }>
-  >
 
 describe('createEventStream over a real server', () => {
   it('routes JSON-decoded events by type', async () => {

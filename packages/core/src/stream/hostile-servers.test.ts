@@ -4,6 +4,7 @@ import { filter, firstValueFrom } from 'rxjs'
 import { describe, expect, it } from 'vitest'
 import { BOTH_TRANSPORTS, serverPerTest } from '../../test/per-test-server'
 import { openStream, reply, startServer, streamAndEnd } from '../../test/sse-server'
+import { untilClosed } from '../../test/until-closed'
 import { createEventStream } from './create-event-stream'
 import { eventSourceTransport } from '../transport/eventsource-transport'
 import type { EventStreamOptions, StreamStatus } from './types'
@@ -104,7 +105,7 @@ describe('requests that cannot be sent', () => {
     const errors: unknown[] = []
     stream.errors$.subscribe((error) => errors.push(error))
     stream.events$.subscribe()
-    const closed = await firstValueFrom(stream.status$.pipe(filter((s) => s.state === 'closed')))
+    const closed = await untilClosed(stream)
     expect(closed).toMatchObject({
       reason: 'error',
       error: {
@@ -121,7 +122,7 @@ describe('requests that cannot be sent', () => {
     const stream = createEventStream(fixture.server.url(), { lastEventId: 'a\nb', retry: policy })
     fixture.track(stream)
     stream.events$.subscribe()
-    const closed = await firstValueFrom(stream.status$.pipe(filter((s) => s.state === 'closed')))
+    const closed = await untilClosed(stream)
     expect(closed).toMatchObject({ reason: 'error', error: { kind: 'request' } })
     expect(fixture.server.requests).toHaveLength(0)
   })
@@ -140,7 +141,7 @@ describe('a fetch that cannot stream a response body (React Native, a fetch poly
     const states: string[] = []
     stream.status$.subscribe((status) => states.push(status.state))
     stream.events$.subscribe()
-    const closed = await firstValueFrom(stream.status$.pipe(filter((s) => s.state === 'closed')))
+    const closed = await untilClosed(stream)
     expect(closed).toMatchObject({
       reason: 'error',
       error: {
@@ -172,7 +173,7 @@ describe('the user signal', () => {
     fixture.server.respond(reply(204))
     const stream = createEventStream(fixture.server.url(), { signal: shared.signal, retry: policy })
     stream.events$.subscribe()
-    await firstValueFrom(stream.status$.pipe(filter((s) => s.state === 'closed')))
+    await untilClosed(stream)
     expect(getEventListeners(shared.signal, 'abort')).toHaveLength(0)
   })
 })
