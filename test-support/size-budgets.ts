@@ -15,15 +15,17 @@ export const PARSER_ENTRY_GZIP_BUDGET = 1_800
  * the optional features became imports (`createEventStream` 6 985 B; with
  * `eventSourceTransport` 7 550, `pageLifecycle` 7 251, `inStorage` 7 290, `acrossTabs` 9 103;
  * everything 10 654), plus about 1 %, so that nothing grows unnoticed; see the core README's
- * "Size". `lazy` is the ceiling for chunks loaded on demand (none today).
+ * "Size". Raised on 2026-12-02 for the EventSource transport's batching (+110 B with
+ * `eventSourceTransport`: 7 660 B; everything 10 756), which brought that transport within 10 %
+ * of the bare `eventsource` package (bench/README.md). `lazy` is the ceiling for chunks loaded on demand (none today).
  */
 export const ENTRY_GZIP_BUDGETS: Record<
   string,
   { readonly upFront: number; readonly lazy?: number }
 > = {
-  '@rivulet/core (everything)': { upFront: 10_750 },
+  '@rivulet/core (everything)': { upFront: 10_850 },
   createEventStream: { upFront: 7_040 },
-  'createEventStream + transport: eventSourceTransport()': { upFront: 7_610 },
+  'createEventStream + transport: eventSourceTransport()': { upFront: 7_740 },
   'createEventStream + lifecycle: pageLifecycle()': { upFront: 7_310 },
   "createEventStream + persist: inStorage('session')": { upFront: 7_350 },
   'createEventStream + share: acrossTabs()': { upFront: 9_180 },

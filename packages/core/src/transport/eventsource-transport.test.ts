@@ -1,14 +1,16 @@
 import { EventSource } from 'eventsource'
 import { firstValueFrom, Subject, take, toArray } from 'rxjs'
 import type { Observable } from 'rxjs'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ServerResponse } from 'node:http'
 import { openStream, reply, startServer, stream, streamAndDrop } from '../../test/sse-server'
 import type { TestServer } from '../../test/sse-server'
 import { createEventStream } from '../stream'
 import type { EventStreamOptions, StreamStatus } from '../stream'
 import { eventSourceTransport } from './eventsource-transport'
+import type { EventSourceConstructor } from './eventsource-transport'
 import { withLastEventId } from './last-event-id'
+import type { TransportMessage, TransportRequest } from './types'
 
 let server: TestServer
 const opened: { close(): void }[] = []
@@ -221,6 +223,100 @@ describe('eventSourceTransport with an injected constructor', () => {
       tick: 0,
     })
     expect(types.observed).toBe(false)
+  })
+})
+
+/** An EventSource that dispatches what the test tells it to, synchronously, as a polyfill does. */
+class DispatchingEventSource extends EventTarget {
+  static created: DispatchingEventSource[] = []
+  readyState = 1
+  constructor(readonly url: string) {
+    super()
+    DispatchingEventSource.created.push(this)
+  }
+  emit(type: string, data: string, lastEventId = '') {
+    this.dispatchEvent(new MessageEvent(type, { data, lastEventId }))
+  }
+  close() {
+    this.readyState = 2
+  }
+}
+
+const request: TransportRequest = {
+  url: 'https://api.test/s',
+  method: 'GET',
+  headers: {},
+  body: undefined,
+  credentials: undefined,
+  lastEventId: '',
+}
+
+function connectTo(EventSource: EventSourceConstructor) {
+  DispatchingEventSource.created = []
+  const messages: TransportMessage[] = []
+  const subscription = eventSourceTransport({ EventSource })
+    .connect(request)
+    .subscribe((message) => messages.push(message))
+  const source = DispatchingEventSource.created[0] as DispatchingEventSource
+  return { messages, subscription, source }
+}
+
+const summary = (messages: TransportMessage[]) =>
+  messages.map((m) =>
+    m.type === 'events' ? m.events.map((e) => `${e.data}@${e.lastEventId}`).join(',') : m.type,
+  )
+
+describe('eventSourceTransport batching what a polyfill dispatches in one go', () => {
+  it('sends the events dispatched in one task as one message, then what came after them', async () => {
+    const { messages, source } = connectTo(DispatchingEventSource)
+    source.emit('message', 'a', '1')
+    source.emit('message', 'b')
+    source.dispatchEvent(new Event('error'))
+    source.emit('message', 'c', '3')
+    expect(messages).toEqual([
+      {
+        type: 'events',
+        events: [
+          { type: 'message', data: 'a', lastEventId: '1', id: '1' },
+          { type: 'message', data: 'b', lastEventId: '1', id: undefined },
+        ],
+      },
+      expect.objectContaining({ type: 'reconnecting' }),
+    ])
+    await Promise.resolve()
+    expect(summary(messages)).toEqual(['a@1,b@1', 'reconnecting', 'c@3'])
+  })
+
+  it('sends a long run of events in messages of at most 256, in order', async () => {
+    const { messages, source } = connectTo(DispatchingEventSource)
+    for (let i = 0; i < 600; i++) source.emit('message', String(i))
+    await Promise.resolve()
+    const sizes = messages.map((m) => (m.type === 'events' ? m.events.length : m.type))
+    expect(sizes).toEqual([256, 256, 88])
+    const data = messages.flatMap((m) => (m.type === 'events' ? m.events.map((e) => e.data) : []))
+    expect(data).toEqual(Array.from({ length: 600 }, (_, i) => String(i)))
+  })
+
+  it('sends nothing collected once unsubscribed', async () => {
+    const { messages, source, subscription } = connectTo(DispatchingEventSource)
+    source.emit('message', 'a')
+    subscription.unsubscribe()
+    await Promise.resolve()
+    expect(messages).toEqual([])
+  })
+
+  it("sends each event at once from the browser's own EventSource, which dispatches one a task", () => {
+    vi.stubGlobal('EventSource', DispatchingEventSource)
+    vi.stubGlobal('document', {})
+    try {
+      const { messages, source } = connectTo(DispatchingEventSource)
+      source.emit('message', 'a', '1')
+      expect(messages).toEqual([
+        { type: 'event', event: { type: 'message', data: 'a', lastEventId: '1', id: '1' } },
+      ])
+    } finally {
+      vi.unstubAllGlobals()
+    }
   })
 })
 

@@ -1,6 +1,7 @@
 import { Observable } from 'rxjs'
 import type { Subscription } from 'rxjs'
 import { eventSourceError, networkError, requestError } from '../errors'
+import { eventBatch } from './event-batch'
 import { withLastEventId } from './last-event-id'
 import type { Transport, TransportMessage } from './types'
 
@@ -66,48 +67,49 @@ export function eventSourceTransport(options: EventSourceTransportOptions = {}):
         const source = new Constructor(withLastEventId(request.url, request.lastEventId, param), {
           withCredentials: request.credentials === 'include',
         })
-        const faithful =
+        // The browser's own EventSource: it dispatches each event as a task of its own.
+        const native =
           Constructor === (globalThis as { EventSource?: unknown }).EventSource &&
           typeof document !== 'undefined'
         let lastEventId = request.lastEventId
-        const listening = new Set<string>()
+        const listening = new Map<string, (event: Event) => void>()
+        // Anything else (the `eventsource` package, polyfills) dispatches a chunk's events in one
+        // go: they are sent as one message when it is done, as the fetch transport does.
+        const { add, flush, send } = eventBatch((message) => subscriber.next(message))
 
-        const onMessage = (event: Event) => {
+        const onMessage = (type: string, event: Event) => {
           const message = event as MessageEvent<string>
+          const id = message.lastEventId
           // Browsers give the stream's last event ID (spec); the `eventsource` package gives this
           // block's `id:` or "". Either way a non-empty, changed value means the block had an
           // `id:`. (An explicit `id:` reset to "" in a browser is therefore not seen.)
-          const changed = message.lastEventId !== '' && message.lastEventId !== lastEventId
-          if (changed) lastEventId = message.lastEventId
-          subscriber.next({
-            type: 'event',
-            event: {
-              type: message.type,
-              data: message.data,
-              lastEventId,
-              id: changed ? lastEventId : undefined,
-            },
-          })
+          const changed = id !== '' && id !== lastEventId
+          if (changed) lastEventId = id
+          const received = { type, data: message.data, lastEventId, id: changed ? id : undefined }
+          if (native) subscriber.next({ type: 'event', event: received })
+          else if (add(received)) queueMicrotask(flush)
         }
         const listen = (type: string) => {
           if (listening.has(type)) return
-          listening.add(type)
-          source.addEventListener(type, onMessage)
+          const listener = (event: Event) => onMessage(type, event)
+          listening.set(type, listener)
+          source.addEventListener(type, listener)
         }
-        const onOpen = () => subscriber.next(OPEN)
+        const onOpen = () => send(OPEN)
         const onError = (event: Event) => {
           // The `eventsource` package reports the HTTP status as `code`; browsers report nothing.
           const code = (event as { code?: unknown }).code
           const status = typeof code === 'number' ? code : undefined
+          flush()
           if (source.readyState !== CLOSED) {
             const error = networkError(event)
             // spec: Last-Event-ID is the id's UTF-8 bytes; only ASCII survives every implementation.
-            if (faithful || !/[^\0-\x7f]/.test(lastEventId))
-              return subscriber.next({ type: 'reconnecting', error })
+            if (native || !/[^\0-\x7f]/.test(lastEventId))
+              return send({ type: 'reconnecting', error })
             return subscriber.error(error)
           }
           if (status === 204) {
-            subscriber.next({ type: 'no-content' })
+            send({ type: 'no-content' })
             return subscriber.complete()
           }
           subscriber.error(eventSourceError(status))
@@ -122,7 +124,7 @@ export function eventSourceTransport(options: EventSourceTransportOptions = {}):
           types?.unsubscribe()
           source.removeEventListener('open', onOpen)
           source.removeEventListener('error', onError)
-          for (const type of listening) source.removeEventListener(type, onMessage)
+          for (const [type, listener] of listening) source.removeEventListener(type, listener)
           source.close()
         }
       }),

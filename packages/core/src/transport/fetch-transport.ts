@@ -9,9 +9,9 @@ import {
   requestError,
 } from '../errors'
 import { createParser } from '../parse'
-import type { ServerSentEvent } from '../parse'
 import { parseRetryAfter } from '../retry/backoff'
 import { isEventStream } from './content-type'
+import { eventBatch } from './event-batch'
 import { lastEventIdHeader } from './last-event-id'
 import type { Transport, TransportMessage, TransportRequest } from './types'
 
@@ -33,9 +33,6 @@ export interface FetchTransportOptions {
 const OPEN: TransportMessage = { type: 'open' }
 const NO_BODY = 'this fetch cannot stream a response body; use transport: eventSourceTransport()'
 const ACTIVITY: TransportMessage = { type: 'activity' }
-// Events per message at most. A whole 2 MiB chunk (Chromium's fetch on loopback) holds ~15 000
-// small events: held until the chunk is parsed, they outlive a young-generation collection.
-const BATCH = 256
 
 /**
  * Streams events over `fetch` and a `ReadableStream` body: any method, headers, body and
@@ -52,21 +49,10 @@ export function fetchTransport(options: FetchTransportOptions = {}): Transport {
     connect: (request) =>
       new Observable<TransportMessage>((subscriber) => {
         const controller = new AbortController()
-        // The events of the chunk being parsed, sent as one message after it (or every BATCH
-        // events), and before any other message so that order is kept.
-        let batch: ServerSentEvent[] = []
-        const flush = () => {
-          if (batch.length === 0) return
-          const events = batch
-          batch = []
-          subscriber.next({ type: 'events', events })
-        }
-        const send = (message: TransportMessage) => {
-          flush()
-          subscriber.next(message)
-        }
+        // The events of the chunk being parsed go out as one message after it.
+        const { add, flush, send } = eventBatch((message) => subscriber.next(message))
         const parser = createParser({
-          onEvent: (event) => void (batch.push(event) === BATCH && flush()),
+          onEvent: add,
           onId: (lastEventId) => send({ type: 'last-event-id', lastEventId }),
           onRetry: (delay) => send({ type: 'retry', delay }),
           onComment: (text) => send({ type: 'comment', text }),

@@ -37,9 +37,10 @@ export type TransportMessage =
   | { readonly type: 'open' }
   | { readonly type: 'event'; readonly event: ServerSentEvent }
   /**
-   * Several events in a row, in order: what one chunk of the body held. The fetch transport sends
-   * these, one message a chunk rather than one an event (the stream layer's cost per event is the
-   * benchmark's concern: bench/README.md).
+   * Several events in a row, in order: what one chunk of the body held. Both transports send
+   * these (`eventSourceTransport` for an `EventSource` other than the browser's), one message a
+   * chunk rather than one an event (the stream layer's cost per event is the benchmark's concern:
+   * bench/README.md).
    */
   | { readonly type: 'events'; readonly events: readonly ServerSentEvent[] }
   /** spec: a `retry:` field set the reconnection time. */
