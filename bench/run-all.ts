@@ -12,6 +12,16 @@ const SUITES = {
   ],
   'e2e-node': [process.execPath, ['--expose-gc', '--import', 'tsx', 'e2e/node.bench.ts']],
   'e2e-browser': [process.execPath, ['--import', 'tsx', 'e2e/browser.bench.ts']],
+  // The same clients with the body served from memory: the client alone, in the chunk sizes
+  // Node (64 KiB) and Chromium (2 MiB on loopback) hand over.
+  'e2e-node-memory': [
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', 'e2e/node.bench.ts', '--memory', '65536'],
+  ],
+  'e2e-browser-memory': [
+    process.execPath,
+    ['--import', 'tsx', 'e2e/browser.bench.ts', '--memory', '2097152'],
+  ],
   size: [process.execPath, ['--import', 'tsx', 'size/size.bench.ts']],
   memory: [process.execPath, ['--expose-gc', '--import', 'tsx', 'memory/memory.bench.ts']],
   latency: [process.execPath, ['--expose-gc', '--import', 'tsx', 'latency/latency.bench.ts']],

@@ -7,12 +7,13 @@ export function problems(
   n: number,
   decodes: boolean,
   connections: number,
+  expected = 1,
 ): string[] {
   const found: string[] = []
   if (result.failed !== undefined) found.push(result.failed)
   if (result.count !== n) found.push(`${result.count} events, expected ${n}`)
   if (decodes && result.idSum !== idSum(n))
     found.push(`id checksum ${result.idSum}, expected ${idSum(n)}`)
-  if (connections !== 1) found.push(`${connections} connections, expected 1`)
+  if (connections !== expected) found.push(`${connections} connections, expected ${expected}`)
   return found
 }

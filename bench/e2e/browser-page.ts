@@ -1,5 +1,6 @@
 // Bundled by esbuild into the page each Chromium client runs in.
 import { browserClients } from '../clients/browser'
+import { installMemoryFetch } from '../clients/memory-fetch'
 import { runPass, type PassResult } from '../clients/pass'
 
 declare global {
@@ -7,6 +8,9 @@ declare global {
     benchRun(id: string, url: string, n: number, timeoutMs: number): Promise<PassResult>
   }
 }
+
+// Only URLs made by `inMemory` (the suite's --memory) are served from memory.
+installMemoryFetch()
 
 window.benchRun = (id, url, n, timeoutMs) => {
   const client = browserClients().find((c) => c.id === id)

@@ -1,5 +1,6 @@
 // One Node client in its own process, running passes on request from node.bench.ts.
 import { elapsed, read, type Reading } from '../clocks'
+import { installMemoryFetch } from '../clients/memory-fetch'
 import { nodeClient } from '../clients/node'
 import { runPass, type PassResult } from '../clients/pass'
 import { serveRequests } from '../lib/workers'
@@ -11,6 +12,7 @@ export interface NodePass extends PassResult {
 }
 
 const client = nodeClient(process.argv[2] ?? '')
+if (process.argv[3] === 'memory') installMemoryFetch()
 
 serveRequests(async (request) => {
   const { url, n, timeoutMs } = request as { url: string; n: number; timeoutMs: number }

@@ -8,9 +8,12 @@ export interface CommonOptions {
   /** Client ids to run (all when empty). */
   clients: string[]
   out: boolean
+  /** End-to-end suites: serve each body from memory in chunks of this many bytes (clients/memory-fetch.ts). */
+  memory: number | undefined
 }
 
-export function parseCommon(usage: string): CommonOptions {
+/** `memory`: whether the suite takes `--memory <bytes>`; others refuse it as unknown. */
+export function parseCommon(usage: string, { memory = false } = {}): CommonOptions {
   const { values } = parseArgs({
     options: {
       quick: { type: 'boolean', default: false },
@@ -19,6 +22,7 @@ export function parseCommon(usage: string): CommonOptions {
       clients: { type: 'string' },
       'no-out': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
+      ...(memory ? { memory: { type: 'string' as const } } : {}),
     },
     strict: true,
   })
@@ -32,6 +36,7 @@ export function parseCommon(usage: string): CommonOptions {
     events: positive('events', values.events),
     clients: values.clients?.split(',').filter((id) => id !== '') ?? [],
     out: !values['no-out'],
+    memory: positive('memory', (values as { memory?: string }).memory),
   }
 }
 

@@ -5,7 +5,15 @@ import { format, resolveConfig } from 'prettier'
 const BENCH = fileURLToPath(new URL('..', import.meta.url))
 
 /** The suites in the order the combined results file shows them. */
-const SUITES = ['e2e-node', 'e2e-browser', 'size', 'memory', 'latency'] as const
+const SUITES = [
+  'e2e-node',
+  'e2e-node-memory',
+  'e2e-browser',
+  'e2e-browser-memory',
+  'size',
+  'memory',
+  'latency',
+] as const
 export type SuiteName = (typeof SUITES)[number]
 
 /** Quick runs go apart, so a smoke run never replaces the figures of a full one. */

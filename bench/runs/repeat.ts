@@ -15,6 +15,8 @@ import { overRuns, overRunsTable, type RunGoals } from '../lib/runs'
 const SUITES = {
   'e2e-node': ['--expose-gc', '--import', 'tsx', 'e2e/node.bench.ts'],
   'e2e-browser': ['--import', 'tsx', 'e2e/browser.bench.ts'],
+  'e2e-node-memory': ['--expose-gc', '--import', 'tsx', 'e2e/node.bench.ts', '--memory', '65536'],
+  'e2e-browser-memory': ['--import', 'tsx', 'e2e/browser.bench.ts', '--memory', '2097152'],
 } as const
 type Suite = keyof typeof SUITES
 const USAGE = `node --import tsx runs/repeat.ts --suite ${Object.keys(SUITES).join('|')} [--runs N (2–20, default 5)] [--quick]`
