@@ -6,6 +6,6 @@ export default defineProject({
   test: {
     name: 'bench',
     environment: 'node',
-    include: ['lib/**/*.test.ts', 'clients/**/*.test.ts'],
+    include: ['lib/**/*.test.ts', 'clients/**/*.test.ts', 'layer/**/*.test.ts'],
   },
 })
