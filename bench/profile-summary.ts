@@ -1,8 +1,10 @@
 // Top self-time functions of a V8 .cpuprofile (from `node --cpu-prof`), to see where a parser
 // spends its time without opening DevTools. Only time spent under the harness' `pass` counts, so
 // start-up and corpus generation do not dilute the figures.
-// Usage: node --import tsx profile-summary.ts <file.cpuprofile> [count] [--lines]
+// Usage: node --import tsx profile-summary.ts <file.cpuprofile> [count] [--lines] [--all]
 // --lines also breaks the top functions down by source line (of the file V8 ran, e.g. dist/).
+// --all counts every sample (the end-to-end page's profiles, whose passes run in callbacks that
+// no single function encloses), idle time excepted.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
@@ -18,7 +20,8 @@ const ROOT_FUNCTION = 'pass'
 
 const args = process.argv.slice(2)
 const byLine = args.includes('--lines')
-const [file, countArg] = args.filter((arg) => arg !== '--lines')
+const all = args.includes('--all')
+const [file, countArg] = args.filter((arg) => arg !== '--lines' && arg !== '--all')
 if (file === undefined) {
   console.error('usage: profile-summary.ts <file.cpuprofile> [count] [--lines]')
   process.exit(2)
@@ -29,6 +32,7 @@ const parent = new Map<number, number>()
 for (const node of nodes) for (const child of node.children ?? []) parent.set(child, node.id)
 
 function underRoot(node: ProfileNode): boolean {
+  if (all) return node.callFrame.functionName !== '(idle)'
   // Bounded by the tree's size, whatever a malformed file holds.
   let id: number | undefined = node.id
   for (let depth = 0; id !== undefined && depth < nodes.length; depth++) {
@@ -55,7 +59,7 @@ for (const node of nodes) {
   }
   lineHits.set(key, lines)
 }
-console.log(`${total} samples under ${ROOT_FUNCTION}()`)
+console.log(all ? `${total} samples (idle excepted)` : `${total} samples under ${ROOT_FUNCTION}()`)
 const top = [...selfHits].sort((a, b) => b[1] - a[1]).slice(0, Number(countArg ?? 15))
 for (const [name, hits] of top) {
   console.log(`${((hits / total) * 100).toFixed(1).padStart(5)} %  ${name}`)

@@ -1,7 +1,9 @@
 // End to end in Chromium: each client in a page of its own, streaming from a 127.0.0.1 server.
 // `pnpm --filter @rivulet/bench bench:browser [--quick]`; see the README.
 import { randomUUID } from 'node:crypto'
-import type { Page } from 'playwright-core'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { CDPSession, Page } from 'playwright-core'
 import { launchChromium } from '../../test-support/chromium'
 import { problems } from '../clients/check'
 import { BROWSER_CLIENT_IDS } from '../clients/browser'
@@ -20,13 +22,15 @@ import { browserReport } from './browser-report'
 import type { ChunkSeen } from './chunks'
 
 const USAGE = `node --import tsx e2e/browser.bench.ts [--quick] [--rounds N] [--events N]
-  [--clients id,id] [--memory BYTES] [--no-out]
+  [--clients id,id] [--memory BYTES] [--profile DIR] [--no-out]
 Full: 100 000 events per pass, 4 rounds (8 in memory), ASCII and UTF-8. --quick: 10 000 events, 2 rounds.
 --memory: each body fetched once, then served from memory in chunks of BYTES (the client alone,
 no server on the cores); clients that use fetch only.
+--profile: save each client's CPU profile of its timed rounds, one file per corpus, in DIR
+(function names kept; summarize with profile-summary.ts --all).
 Clients: ${BROWSER_CLIENT_IDS.join(', ')}`
 
-const options = parseCommon(USAGE, { memory: true })
+const options = parseCommon(USAGE, { memory: true, profile: true })
 const { memory } = options
 const events = options.events ?? (options.quick ? 10_000 : 100_000)
 // 4 rounds, not 5 as in Node: native EventSource and fetch-event-stream take 5–20 s a pass
@@ -43,7 +47,7 @@ const PASS_TIMEOUT_MS = options.quick ? 30_000 : 90_000
 
 const machine = startMachine()
 const started = performance.now()
-const server = await startServer(await pageAssets())
+const server = await startServer(await pageAssets({ names: options.profile !== undefined }))
 for (const variant of VARIANTS) {
   server.prepare(variant, events)
   server.prepare(variant, warmupEvents)
@@ -59,6 +63,7 @@ const markdown: string[] = []
 try {
   // A context each: no cache, connection pool or renderer shared between clients.
   const pages = new Map<string, Page>()
+  const profilers = new Map<string, CDPSession>()
   for (const { id } of clients) {
     const context = await browser.newContext()
     const page = await context.newPage()
@@ -66,6 +71,7 @@ try {
     await page.goto(`${server.origin}/`)
     await page.waitForFunction(() => typeof window.benchRun === 'function')
     pages.set(id, page)
+    if (options.profile !== undefined) profilers.set(id, await context.newCDPSession(page))
   }
 
   const pass = async (
@@ -116,6 +122,11 @@ try {
       const { found } = await pass(id, variant, n, [], true)
       if (found.length > 0) failures.push(`${variant} warm-up ${id}: ${found.join('; ')}`)
     }
+    for (const cdp of profilers.values()) {
+      await cdp.send('Profiler.enable')
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
+      await cdp.send('Profiler.start')
+    }
     const samples = await interleave<Sample>(
       clients.map((c) => c.id),
       rounds,
@@ -131,6 +142,14 @@ try {
       },
       log,
     )
+    for (const [id, cdp] of profilers) {
+      const { profile } = await cdp.send('Profiler.stop')
+      const dir = options.profile ?? '.'
+      mkdirSync(dir, { recursive: true })
+      const file = join(dir, `${id}-${variant}.cpuprofile`)
+      writeFileSync(file, JSON.stringify(profile))
+      log(`profile: ${file}`)
+    }
     const { json, md } = browserReport(clients, variant, events, samples, chunks)
     data[variant] = json
     markdown.push(md)

@@ -10,10 +10,15 @@ export interface CommonOptions {
   out: boolean
   /** End-to-end suites: serve each body from memory in chunks of this many bytes (clients/memory-fetch.ts). */
   memory: number | undefined
+  /** Chromium suite: a folder to save each client's CPU profile of the timed rounds in. */
+  profile: string | undefined
 }
 
-/** `memory`: whether the suite takes `--memory <bytes>`; others refuse it as unknown. */
-export function parseCommon(usage: string, { memory = false } = {}): CommonOptions {
+/** Whether the suite takes `--memory <bytes>` and `--profile <dir>`; others refuse them as unknown. */
+export function parseCommon(
+  usage: string,
+  { memory = false, profile = false } = {},
+): CommonOptions {
   const { values } = parseArgs({
     options: {
       quick: { type: 'boolean', default: false },
@@ -23,6 +28,7 @@ export function parseCommon(usage: string, { memory = false } = {}): CommonOptio
       'no-out': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
       ...(memory ? { memory: { type: 'string' as const } } : {}),
+      ...(profile ? { profile: { type: 'string' as const } } : {}),
     },
     strict: true,
   })
@@ -37,6 +43,7 @@ export function parseCommon(usage: string, { memory = false } = {}): CommonOptio
     clients: values.clients?.split(',').filter((id) => id !== '') ?? [],
     out: !values['no-out'],
     memory: positive('memory', (values as { memory?: string }).memory),
+    profile: (values as { profile?: string }).profile,
   }
 }
 
