@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { cut, expectedConnections, inMemory, installMemoryFetch } from './memory-fetch'
+import { cut, expectedConnections, inMemory, installMemoryFetch, passUrl } from './memory-fetch'
 
 const body = new TextEncoder().encode('data: 1\n\ndata: 2\n\ndata: 3\n\n') // 27 bytes
 const network: string[] = []
@@ -67,5 +67,16 @@ describe('expectedConnections', () => {
     expect(expectedConnections(undefined, false)).toBe(1)
     expect(expectedConnections(65536, true)).toBe(1)
     expect(expectedConnections(65536, false)).toBe(0)
+  })
+})
+
+describe('passUrl', () => {
+  it('asks the server for n events, or in memory for the body of the timed passes', () => {
+    expect(passUrl('http://h', 'utf8', 10, 200, 'p', undefined)).toBe(
+      'http://h/stream?variant=utf8&n=10&pass=p',
+    )
+    expect(passUrl('', 'ascii', 10, 200, 'p', 65536)).toBe(
+      '/stream?variant=ascii&n=200&pass=p&memory=65536',
+    )
   })
 })

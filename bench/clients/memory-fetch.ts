@@ -18,6 +18,30 @@ export function inMemory(url: string, bytes: number): string {
   return `${url}&${PARAM}=${bytes}`
 }
 
+/**
+ * The URL of one pass: `n` events from the server, or, in memory, the body of the timed passes
+ * (`events` long), which the pass reads to its n-th event.
+ */
+export function passUrl(
+  base: string,
+  variant: string,
+  n: number,
+  events: number,
+  pass: string,
+  memory: number | undefined,
+): string {
+  if (memory === undefined) return `${base}/stream?variant=${variant}&n=${n}&pass=${pass}`
+  return inMemory(`${base}/stream?variant=${variant}&n=${events}&pass=${pass}`, memory)
+}
+
+/**
+ * How many events the warm-up reads. In memory it reads the whole body it keeps: a client closed
+ * at its n-th event would have read on past it, to the end of that chunk.
+ */
+export function warmUpLength(memory: number | undefined, warmupEvents: number, events: number) {
+  return memory === undefined ? warmupEvents : events
+}
+
 /** Cuts `body` into chunks of `bytes` (the last one shorter). */
 export function cut(body: Uint8Array, bytes: number): Uint8Array[] {
   const chunks: Uint8Array[] = []

@@ -7,7 +7,7 @@ import type { CDPSession, Page } from 'playwright-core'
 import { launchChromium } from '../../test-support/chromium'
 import { problems } from '../clients/check'
 import { BROWSER_CLIENT_IDS } from '../clients/browser'
-import { expectedConnections, inMemory, OWN_REQUESTS } from '../clients/memory-fetch'
+import { expectedConnections, OWN_REQUESTS, passUrl, warmUpLength } from '../clients/memory-fetch'
 import { kib } from '../lib/format'
 import type { PassResult } from '../clients/pass'
 import { parseCommon, pick } from '../lib/args'
@@ -84,11 +84,7 @@ try {
     const page = pages.get(id)
     if (page === undefined) throw new Error(`no page ${id}`)
     const passId = randomUUID()
-    // In memory, the warm-up fetches the body of the timed passes, which are then served from it.
-    const url =
-      memory === undefined
-        ? `/stream?variant=${variant}&n=${n}&pass=${passId}`
-        : inMemory(`/stream?variant=${variant}&n=${events}&pass=${passId}`, memory)
+    const url = passUrl('', variant, n, events, passId, memory)
     try {
       // A page in the background may have its timers throttled.
       await page.bringToFront()
@@ -116,9 +112,7 @@ try {
   for (const variant of VARIANTS) {
     const chunks: ChunkSeen[] = []
     for (const { id } of clients) {
-      // In memory the warm-up reads the whole body it keeps: a client closed at its n-th event
-      // would have read on past it, to the end of that chunk.
-      const n = memory === undefined ? warmupEvents : events
+      const n = warmUpLength(memory, warmupEvents, events)
       const { found } = await pass(id, variant, n, [], true)
       if (found.length > 0) failures.push(`${variant} warm-up ${id}: ${found.join('; ')}`)
     }

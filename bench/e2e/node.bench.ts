@@ -2,7 +2,7 @@
 // `pnpm --filter @rivulet/bench bench:e2e [--quick]`; see the README's "End to end in Node".
 import { randomUUID } from 'node:crypto'
 import { problems } from '../clients/check'
-import { expectedConnections, inMemory, OWN_REQUESTS } from '../clients/memory-fetch'
+import { expectedConnections, OWN_REQUESTS, passUrl, warmUpLength } from '../clients/memory-fetch'
 import { nodeClients } from '../clients/node'
 import { parseCommon, pick } from '../lib/args'
 import { kib } from '../lib/format'
@@ -52,11 +52,7 @@ const workers = new Map<string, Worker>(
 
 async function pass(id: string, variant: Variant, n: number, chunks: ChunkSeen[], warmUp = false) {
   const passId = randomUUID()
-  // In memory, the warm-up fetches the body of the timed passes, which are then served from it.
-  const url =
-    memory === undefined
-      ? `${server.origin}/stream?variant=${variant}&n=${n}&pass=${passId}`
-      : inMemory(`${server.origin}/stream?variant=${variant}&n=${events}&pass=${passId}`, memory)
+  const url = passUrl(server.origin, variant, n, events, passId, memory)
   const worker = workers.get(id)
   const client = clients.find((c) => c.id === id)
   if (worker === undefined || client === undefined) throw new Error(`no worker ${id}`)
@@ -91,9 +87,7 @@ for (const variant of VARIANTS) {
   const chunks: ChunkSeen[] = []
   // Warm-up: one shorter pass each, so the JIT and the connection pool are past their first use.
   for (const client of clients) {
-    // In memory the warm-up reads the whole body it keeps: a client closed at its n-th event
-    // would have read on past it, to the end of that chunk.
-    const n = memory === undefined ? warmupEvents : events
+    const n = warmUpLength(memory, warmupEvents, events)
     const { found } = await pass(client.id, variant, n, [], true)
     if (found.length > 0) failures.push(`${variant} warm-up ${client.id}: ${found.join('; ')}`)
   }
