@@ -2,7 +2,7 @@
 // delivery, state, hub, the subscriber) and, beside it, through a bare loop doing the same
 // per-event work (pick the type, decode, hand over). No network, no parser, no JSON by default:
 // what is left is what the stream adds per event. The same code runs in Node and in the page.
-import { createEventStream } from '@rivulet/core'
+import { createEventStream, createParser } from '@rivulet/core'
 import type { ServerSentEvent, Transport, TransportMessage } from '@rivulet/core'
 import { spread, type Spread } from '../lib/stats'
 
@@ -18,15 +18,18 @@ export interface LayerResult {
 }
 
 function corpus(n: number, json: boolean): ServerSentEvent[][] {
-  // Each type a string of its own, as the parser slices them out of the text.
-  const types = `${TYPE},`.repeat(n)
-  const events: ServerSentEvent[] = []
+  // Parsed by Rivulet's own parser, so the events, strings included, are what the stream gets.
+  let text = ''
   for (let i = 0; i < n; i++) {
     const id = String(i + 1)
     const quote = { id: i + 1, symbol: 'MSFT', name: 'Microsoft Corporation', price: i / 8 }
     const data = json ? JSON.stringify(quote) : `quote ${id}`
-    events.push({ type: types.slice(i * 12, i * 12 + 11), data, lastEventId: id, id })
+    text += `event: ${TYPE}\nid: ${id}\ndata: ${data}\n\n`
   }
+  const events: ServerSentEvent[] = []
+  const parser = createParser({ onEvent: (event) => void events.push(event) })
+  parser.feed(text)
+  if (events.length !== n) throw new Error(`parsed ${events.length} events of ${n}`)
   const batches: ServerSentEvent[][] = []
   for (let i = 0; i < n; i += BATCH) batches.push(events.slice(i, i + BATCH))
   return batches

@@ -19,8 +19,8 @@ export interface ConnectionConfig extends ReconnectRules {
   /** Make no attempt while the browser is offline (`pauseWhenOffline`): pause instead. */
   readonly holdWhileOffline: boolean | undefined
   readonly state: StateOwner
-  /** Hands an event to the subscribers. */
-  readonly deliver: (event: ServerSentEvent) => void
+  /** Hands events to the subscribers, in order, while `live()` says the attempt still is. */
+  readonly deliver: (events: readonly ServerSentEvent[], live: () => boolean) => void
   /** Closes the stream for good (the stream calls `stop` first). */
   readonly finish: (reason: CloseReason, error?: StreamError) => void
 }
@@ -98,19 +98,17 @@ export function connection(config: ConnectionConfig): Connection {
     const onMessage = (message: TransportMessage) => {
       watchdog?.touch()
       switch (message.type) {
-        case 'events':
-          // Each event may close the stream (a subscriber calling close()): check before the next.
-          for (const event of message.events) {
-            if (!live()) return
-            healthy = true
-            resumable = event.id !== undefined
-            config.deliver(event)
-          }
-          return
+        case 'events': {
+          const { events } = message
+          if (events.length === 0) return
+          healthy = true
+          resumable = (events[events.length - 1] as ServerSentEvent).id !== undefined
+          return config.deliver(events, live)
+        }
         case 'event':
           healthy = true
           resumable = message.event.id !== undefined
-          return config.deliver(message.event)
+          return config.deliver([message.event], live)
         case 'open':
           openedAt = Date.now()
           return state.open()

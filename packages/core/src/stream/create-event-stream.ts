@@ -69,23 +69,6 @@ export function createEventStream<Events extends EventMap>(
   ) => Connection
   const policy = options.retry === false ? null : resolveRetryPolicy(options.retry)
   const { transport } = options
-  const config = {
-    // Made per attempt (never at import or creation, so SSR and workers are safe).
-    transport: () => (typeof transport === 'object' ? transport : fetchTransport(options)),
-    request: requestFactory(url, options, method, listenTypes),
-    policy,
-    live: options.live ?? method === 'GET',
-    idempotent: options.idempotent ?? isIdempotentMethod(method),
-    resendNonIdempotent: options.resendNonIdempotent ?? false,
-    canRefresh: options.onUnauthorized !== undefined,
-    onUnauthorized: options.onUnauthorized,
-    idleTimeout: options.idleTimeout,
-    holdWhileOffline: options.lifecycle?.pauseWhenOffline,
-    state,
-    deliver: (event: Parameters<ReturnType<typeof delivery>>[0]) => deliver(event),
-    finish: (reason: CloseReason, error?: StreamError) => close(reason, error),
-  }
-
   const start = () => {
     running = connect(config)
     running.retryNow()
@@ -132,6 +115,23 @@ export function createEventStream<Events extends EventMap>(
   )
   const deliver = delivery(options, state, hub, (error) => close('error', error))
 
+  const config = {
+    // Made per attempt (never at import or creation, so SSR and workers are safe).
+    transport: () => (typeof transport === 'object' ? transport : fetchTransport(options)),
+    request: requestFactory(url, options, method, listenTypes),
+    policy,
+    live: options.live ?? method === 'GET',
+    idempotent: options.idempotent ?? isIdempotentMethod(method),
+    resendNonIdempotent: options.resendNonIdempotent ?? false,
+    canRefresh: options.onUnauthorized !== undefined,
+    onUnauthorized: options.onUnauthorized,
+    idleTimeout: options.idleTimeout,
+    holdWhileOffline: options.lifecycle?.pauseWhenOffline,
+    state,
+    deliver,
+    finish: close,
+  }
+
   function pause(reason: PauseReason): void {
     if (state.closed || paused()) return
     release()
@@ -177,7 +177,7 @@ export function createEventStream<Events extends EventMap>(
       }
       return hub.observe<Events[K]>(type)
     },
-    latest: <K extends EventType<Events>>(type: K) => state.latest(type) as Events[K] | undefined,
+    latest: <K extends EventType<Events>>(type: K) => hub.latest(type) as Events[K] | undefined,
     status$: state.status$,
     get status() {
       return state.status

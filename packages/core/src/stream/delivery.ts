@@ -5,13 +5,13 @@ import type { ServerSentEvent } from '../parse'
 import { decoderFor } from './decode'
 import type { createHub } from './hub'
 import type { StateOwner } from './state'
-import type { EventMap, EventStreamOptions, StreamEvent } from './types'
+import type { EventMap, EventStreamOptions } from './types'
 
 type Validation = StandardSchemaV1.Result<unknown> | Promise<StandardSchemaV1.Result<unknown>>
 
 /**
  * What happens to each event between the connection and the subscribers: de-duplication by id,
- * decoding, schema validation, then the state owner and the subscribers. Events keep their order
+ * decoding, schema validation, then the state owner and the hub. Events keep their order
  * even when a schema validates asynchronously: once one is pending, later events queue behind it.
  */
 export function delivery<Events extends EventMap>(
@@ -19,7 +19,7 @@ export function delivery<Events extends EventMap>(
   state: StateOwner,
   hub: ReturnType<typeof createHub>,
   fail: (error: StreamError) => void,
-): (event: ServerSentEvent) => void {
+): (events: readonly ServerSentEvent[], live: () => boolean) => void {
   const decode = decoderFor(options.decode)
   const schemas = options.schemas as
     Readonly<Record<string, StandardSchemaV1 | undefined>> | undefined
@@ -37,20 +37,8 @@ export function delivery<Events extends EventMap>(
   }
 
   const publish = (event: ServerSentEvent, data: unknown) => {
-    state.received(event.type, data, event.lastEventId)
-    const all = hub.listeners(undefined)
-    if (all !== undefined && all.length > 0) {
-      const typed = {
-        type: event.type,
-        data,
-        id: event.id,
-        lastEventId: event.lastEventId,
-        raw: event.data,
-      } as StreamEvent<Events>
-      for (const subscriber of all) subscriber.next(typed)
-    }
-    const own = hub.listeners(event.type)
-    if (own !== undefined) for (const subscriber of own) subscriber.next(data)
+    state.movedTo(event.lastEventId)
+    hub.deliver(event, data)
   }
 
   const settle = (event: ServerSentEvent, result: StandardSchemaV1.Result<unknown>) => {
@@ -79,7 +67,7 @@ export function delivery<Events extends EventMap>(
     return undefined
   }
 
-  return (event) => {
+  const one = (event: ServerSentEvent) => {
     if (seen !== undefined && event.id !== undefined && !seen(event.id)) {
       state.movedTo(event.lastEventId)
       return
@@ -94,6 +82,12 @@ export function delivery<Events extends EventMap>(
       queued++
       queue = pending.finally(() => --queued === 0 && (queue = undefined))
     }
+  }
+
+  // One call a batch: each event may end the attempt (a subscriber closing the stream or
+  // reconnecting), so `live` is asked before each.
+  return (events, live) => {
+    for (let i = 0; i < events.length && live(); i++) one(events[i] as ServerSentEvent)
   }
 }
 

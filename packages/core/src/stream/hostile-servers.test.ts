@@ -6,6 +6,7 @@ import { BOTH_TRANSPORTS, serverPerTest } from '../../test/per-test-server'
 import { openStream, reply, startServer, streamAndEnd } from '../../test/sse-server'
 import { untilClosed } from '../../test/until-closed'
 import { createEventStream } from './create-event-stream'
+import { UNNAMED_TYPES_KEPT } from './hub'
 import { eventSourceTransport } from '../transport/eventsource-transport'
 import type { EventStreamOptions, StreamStatus } from './types'
 
@@ -175,5 +176,26 @@ describe('the user signal', () => {
     stream.events$.subscribe()
     await untilClosed(stream)
     expect(getEventListeners(shared.signal, 'abort')).toHaveLength(0)
+  })
+})
+
+describe('a server that floods ever new event types', () => {
+  it('keeps the latest payload of the types the app named and of the newest others only', async () => {
+    const types = 5 * UNNAMED_TYPES_KEPT
+    const blocks = Array.from({ length: types }, (_, i) => `event: t${i}\ndata: ${i}\n\n`)
+    fixture.server.respond(streamAndEnd('event: tick\ndata: "kept"\n\n', ...blocks))
+    const stream = createEventStream<Record<string, unknown>>(fixture.server.url(), {
+      live: false,
+    })
+    fixture.track(stream)
+    stream.on('tick').subscribe()
+    await untilClosed(stream)
+    const kept = Array.from({ length: types }, (_, i) => stream.latest(`t${i}`)).filter(
+      (latest) => latest !== undefined,
+    )
+    expect(stream.latest('tick')).toBe('kept')
+    expect(kept).toEqual(
+      Array.from({ length: UNNAMED_TYPES_KEPT }, (_, i) => types - UNNAMED_TYPES_KEPT + i),
+    )
   })
 })

@@ -282,6 +282,24 @@ describe('teardown in every state', () => {
     expect(values).toEqual([2])
   })
 
+  it('delivers none of a batch after a subscriber reconnects in the middle of it', async () => {
+    const { stream, values } = setup()
+    stream.on('message').subscribe((value) => {
+      values.push(value)
+      if (value === 2) stream.reconnect()
+    })
+    await vi.advanceTimersByTimeAsync(0)
+    const first = transport.connections[0]
+    first?.subscriber.next({ type: 'open' })
+    const events = ['1', '2', '3', '4'].map((data) => message(data, data))
+    first?.subscriber.next({ type: 'events', events })
+    expect(values).toEqual([1, 2])
+    expect(stream.lastEventId).toBe('2')
+    await vi.advanceTimersByTimeAsync(0)
+    expect(transport.connections[1]?.request.lastEventId).toBe('2')
+    expect(first?.closed).toBe(true)
+  })
+
   it('completes subscribers that come after the stream closed', async () => {
     const { stream } = setup()
     stream.close()

@@ -5,18 +5,14 @@ import type { CloseReason, PauseReason, StreamStatus } from './types'
 export const IDLE: StreamStatus = Object.freeze({ state: 'idle' })
 
 /**
- * The one owner of a stream's state: its status, its last event ID and the latest payload of each
- * type. Nothing else writes them: the connection reports what happened through these methods and
- * everything else reads. "Closed" is read from the status, never kept beside it.
+ * The one owner of a stream's state: its status and its last event ID (the latest payload of
+ * each type is the hub's). Nothing else writes them: the connection and delivery report what
+ * happened through these methods and everything else reads. "Closed" is read from the status,
+ * never kept beside it.
  */
 export function streamState(initialLastEventId: string) {
   const status = new BehaviorSubject<StreamStatus>(IDLE)
   const errors = new Subject<StreamError>()
-  // The latest payload of each type, in a box per type; the box of the last type is kept at hand,
-  // as a run of events of one type is the common case and a Map lookup per event shows in profiles.
-  const latest = new Map<string, { value: unknown }>()
-  let lastType: string | undefined
-  let lastBox: { value: unknown } = { value: undefined }
   let lastEventId = initialLastEventId
   const set = (next: StreamStatus) => status.next(next)
 
@@ -32,20 +28,7 @@ export function streamState(initialLastEventId: string) {
     get lastEventId(): string {
       return lastEventId
     },
-    latest: (type: string): unknown => latest.get(type)?.value,
-
-    /** An event arrived: its payload is the latest of its type, its id the stream's. */
-    received(type: string, data: unknown, id: string): void {
-      if (type !== lastType) {
-        lastType = type
-        let box = latest.get(type)
-        if (box === undefined) latest.set(type, (box = { value: undefined }))
-        lastBox = box
-      }
-      lastBox.value = data
-      lastEventId = id
-    },
-    /** A block without data moved the last event ID. */
+    /** An event arrived, or a block without data moved the last event ID. */
     movedTo(id: string): void {
       lastEventId = id
     },

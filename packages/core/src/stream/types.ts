@@ -314,6 +314,10 @@ export interface EventStream<
   readonly events$: Observable<StreamEvent<Events>>
   /** The payloads of one event type. Subscribing connects (shared by all subscribers). */
   on<K extends EventType<Events>>(type: K): Observable<Events[K]>
-  /** The latest payload of an event type, or `undefined` before the first. */
+  /**
+   * The latest payload of an event type, or `undefined` before the first. Kept for every type
+   * subscribed to with `on()` (also after unsubscribing) and for the 64 newest other types, so a
+   * server sending ever new types cannot make the stream hold their payloads without bound.
+   */
   latest<K extends EventType<Events>>(type: K): Events[K] | undefined
 }

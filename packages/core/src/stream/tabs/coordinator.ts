@@ -22,6 +22,9 @@ export interface TabsSetup {
   readonly key: string
 }
 
+/** A follower's items come one at a time from the channel: nothing can end one midway. */
+const always = () => true
+
 /**
  * `share: acrossTabs()`: one stream's connection, held by one of the tabs that subscribe to it. Returns
  * what `connection()` returns, so the stream cannot tell. The elected tab runs the real
@@ -71,7 +74,7 @@ export function tabsConnection(config: ConnectionConfig, setup: TabsSetup): Conn
     at = { epoch: entry.epoch, seq: entry.seq }
     log.add(entry)
     const { item } = entry
-    if ('event' in item) config.deliver(item.event)
+    if ('event' in item) config.deliver([item.event], always)
     else state.movedTo(item.moved)
   }
 

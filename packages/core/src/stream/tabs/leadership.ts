@@ -1,5 +1,6 @@
 import { skip } from 'rxjs'
 import type { StreamError } from '../../errors'
+import type { ServerSentEvent } from '../../parse'
 import { connection } from '../connection'
 import type { ConnectionConfig } from '../connection'
 import type { StateOwner } from '../state'
@@ -80,7 +81,10 @@ export function leadership(config: ConnectionConfig, context: LeadershipContext)
   const running = connection({
     ...config,
     state: owner,
-    deliver: (event) => share({ event }),
+    deliver: (events, live) => {
+      for (let i = 0; i < events.length && live(); i++)
+        share({ event: events[i] as ServerSentEvent })
+    },
     finish: context.finish,
   })
 
