@@ -58,3 +58,18 @@ export async function createParserWithoutNodeBuffer(): Promise<typeof createPars
     vi.resetModules()
   }
 }
+
+/**
+ * `createParser` as the browser build has it (the package's `browser` export condition): with
+ * the decoder of utf8-stream-decoder.browser.ts, the platform's `TextDecoder` alone.
+ */
+export async function createParserWithBrowserDecoder(): Promise<typeof createParser> {
+  vi.resetModules()
+  vi.doMock('./utf8-stream-decoder', () => import('./utf8-stream-decoder.browser'))
+  try {
+    return (await import('./parser')).createParser
+  } finally {
+    vi.doUnmock('./utf8-stream-decoder')
+    vi.resetModules()
+  }
+}

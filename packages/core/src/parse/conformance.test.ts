@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { collect, createParserWithoutNodeBuffer, oneByOne, splitAt } from './collect.fixtures'
+import {
+  collect,
+  createParserWithBrowserDecoder,
+  createParserWithoutNodeBuffer,
+  oneByOne,
+  splitAt,
+} from './collect.fixtures'
 import { type Fixture, fixtures } from './conformance.fixtures'
 import { createParser } from './parser'
 
@@ -21,6 +27,7 @@ function expectedOf(fixture: Fixture) {
 const decoders = [
   { decoder: "Node's decoder", create: createParser },
   { decoder: 'TextDecoder alone', create: await createParserWithoutNodeBuffer() },
+  { decoder: 'the browser build', create: await createParserWithBrowserDecoder() },
 ]
 const byteCases = fixtures.flatMap((fixture) => decoders.map((d) => ({ ...fixture, ...d })))
 

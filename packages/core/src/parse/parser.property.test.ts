@@ -1,6 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { collect, createParserWithoutNodeBuffer } from './collect.fixtures'
+import {
+  collect,
+  createParserWithBrowserDecoder,
+  createParserWithoutNodeBuffer,
+} from './collect.fixtures'
 import { createParser } from './parser'
 import { parseWithReferenceModel } from './reference-model.fixtures'
 
@@ -73,6 +77,7 @@ function cutAt(bytes: Uint8Array, offsets: number[]): Uint8Array[] {
 describe.each([
   { decoder: "Node's decoder", create: createParser },
   { decoder: 'TextDecoder alone', create: await createParserWithoutNodeBuffer() },
+  { decoder: 'the browser build', create: await createParserWithBrowserDecoder() },
 ])('the parser against a literal reference model of the spec ($decoder)', ({ create }) => {
   it(`gives the reference model's result for random streams cut at random offsets (seed ${seed})`, () => {
     fc.assert(

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
 import { createUtf8StreamDecoder } from './utf8-stream-decoder'
+import { createUtf8StreamDecoder as createBrowserDecoder } from './utf8-stream-decoder.browser'
 
 // Seeded so a failure reproduces: rerun with FC_SEED=<seed printed in the test name>.
 const seed = Number(process.env.FC_SEED ?? 20261125)
@@ -61,6 +62,7 @@ const sparseText = fc
 describe.each([
   { path: "Node's path", create: createUtf8StreamDecoder },
   { path: 'TextDecoder alone', create: await createWithoutNodeBuffer() },
+  { path: 'the browser build', create: createBrowserDecoder },
 ])('the UTF-8 stream decoder ($path)', ({ create }) => {
   it(`decodes valid text cut anywhere exactly as a one-shot decode (seed ${seed})`, () => {
     fc.assert(

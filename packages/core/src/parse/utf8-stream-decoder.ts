@@ -1,5 +1,6 @@
 /**
- * Streaming UTF-8 decoding, as fast in Node as a browser's own decoder is there.
+ * Streaming UTF-8 decoding, as fast in Node as a browser's own decoder is there. The browser build
+ * (the package's `browser` export condition) ships `utf8-stream-decoder.browser.ts` instead.
  *
  * Browsers decode ASCII at memory speed in `TextDecoder`, streaming or not; Node 20's streaming
  * `TextDecoder` (ICU) does not, and its one-shot decode slows down from a chunk's first
@@ -51,7 +52,8 @@ export function createUtf8StreamDecoder(): Utf8StreamDecoder {
       const last = chunk[length - 1] as number
       const endsInAscii = last < 0x80
       // A stream trickling in byte by byte: V8 keeps one-character strings ready, so this skips
-      // a native call per byte (`pnpm bench --chunks 1`, bench/results.md).
+      // a native call per byte (`pnpm bench --chunks 1`, bench/results.md). Twin of the first
+      // step of the browser build's decoder (utf8-stream-decoder.browser.ts).
       if (length === 1 && endsInAscii && clean) return String.fromCharCode(last)
       if (copying) {
         const { latin1Slice, utf8Slice } = (NODE as NodeBuffer).prototype
