@@ -13,8 +13,12 @@ const BATCH = 256
 export interface LayerResult {
   /** ns an event, bare loop and stream, and the stream's extra ns an event paired by round. */
   bare: Spread
+  /** A stream made for each round, as the end-to-end suites make one a pass. */
   stream: Spread
   over: Spread
+  /** One stream kept over every round, as an app keeps its stream. */
+  kept: Spread
+  keptOver: Spread
 }
 
 function corpus(n: number, json: boolean): ServerSentEvent[][] {
@@ -95,11 +99,49 @@ export async function runLayer(n: number, rounds: number, json: boolean): Promis
     gc?.()
     s.push(await stream())
   }
-  if (seen !== (rounds + 3) * 2 * n) throw new Error(`delivered ${seen} events`)
+
+  // Then, so that it changes nothing above, one stream connected once and handed every round.
+  let hand: ((message: TransportMessage) => void) | undefined
+  const keptTransport = {
+    name: 'memory',
+    connect: () => ({
+      subscribe(observer: { next(message: TransportMessage): void }) {
+        hand = (message) => observer.next(message)
+        queueMicrotask(() => observer.next({ type: 'open' }))
+        return { unsubscribe: () => (hand = undefined) }
+      },
+    }),
+  } as unknown as Transport
+  const keptStream = createEventStream<{ [TYPE]: unknown }>('http://memory.test/', {
+    transport: keptTransport,
+    decode,
+    retry: false,
+  })
+  keptStream.on(TYPE).subscribe(sink)
+  while (keptStream.status.state !== 'open') await new Promise((r) => setTimeout(r, 1))
+  const kept = () => {
+    const start = performance.now()
+    for (const events of batches) hand?.({ type: 'events', events })
+    return performance.now() - start
+  }
+  for (let i = 0; i < 3; i++) kept()
+  const kb: number[] = []
+  const k: number[] = []
+  for (let round = 0; round < rounds; round++) {
+    gc?.()
+    kb.push(bare())
+    gc?.()
+    k.push(kept())
+  }
+  keptStream.close()
+  if (seen !== (rounds + 3) * 2 * n + (rounds * 2 + 3) * n)
+    throw new Error(`delivered ${seen} events`)
   const ns = (ms: number) => (ms * 1e6) / n
   return {
     bare: spread(b.map(ns)),
     stream: spread(s.map(ns)),
     over: spread(s.map((ms, i) => ns(ms - (b[i] as number)))),
+    kept: spread(k.map(ns)),
+    keptOver: spread(k.map((ms, i) => ns(ms - (kb[i] as number)))),
   }
 }
