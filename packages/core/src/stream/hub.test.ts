@@ -72,6 +72,14 @@ describe('createHub', () => {
     expect(h.latest(`t${10 * UNNAMED_TYPES_KEPT - 1}`)).toBe(10 * UNNAMED_TYPES_KEPT - 1)
   })
 
+  it('forgets no type when the app subscribes to a new one', () => {
+    const { hub: h } = hub()
+    for (let i = 0; i < UNNAMED_TYPES_KEPT; i++) h.deliver(event(`t${i}`), i)
+    h.observe('tick').subscribe()
+    h.deliver(event('tick'), 'tick')
+    expect([h.latest('t0'), h.latest('tick')]).toEqual([0, 'tick'])
+  })
+
   it('delivers nothing more to the type once an events$ subscriber completes everyone', () => {
     const { hub: h } = hub()
     const ticks: unknown[] = []

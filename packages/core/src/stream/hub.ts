@@ -45,9 +45,9 @@ export function createHub(first: () => void, last: () => void, closed: () => boo
     if (type !== cachedType) {
       let found = routes.get(type)
       if (found === undefined) {
-        routes.set(type, (found = { list: [], latest: undefined, named: false }))
+        routes.set(type, (found = { list: [], latest: undefined, named }))
         // The oldest unnamed route goes (named ones are few, the app's own types).
-        if (++unnamed > UNNAMED_TYPES_KEPT)
+        if (!named && ++unnamed > UNNAMED_TYPES_KEPT)
           for (const [old, r] of routes) if (!r.named && routes.delete(old)) break
       }
       cachedType = type
