@@ -3,7 +3,7 @@
 import { createParser } from '@rivulet/core/parser'
 import { peers, rivulet, type Competitor } from './competitors'
 import type { Expected } from './corpora'
-import { measureScenario, split, type Measurement, type MeasureOptions } from './measure'
+import { measureScenario, split, splitText, type Measurement, type MeasureOptions } from './measure'
 import { verify } from './verify'
 
 export interface PageRun {
@@ -14,6 +14,8 @@ export interface PageRun {
   separator: string
   expected: Expected
   parsers: string[]
+  /** Feed pre-decoded text: parsing alone (--strings). */
+  strings: boolean
   measure: Omit<MeasureOptions, 'clock' | 'read'>
 }
 
@@ -21,8 +23,8 @@ export type PageResult = { problems: string[] } | { results: [string, Measuremen
 
 async function runScenario(run: PageRun): Promise<PageResult> {
   const bytes = new Uint8Array(await (await fetch(run.corpusUrl)).arrayBuffer())
-  const competitors: Competitor[] = [rivulet(createParser, 'rivulet'), ...peers()].filter((c) =>
-    run.parsers.includes(c.id),
+  const competitors: Competitor[] = [rivulet(createParser, 'rivulet'), ...peers()].filter(
+    (c) => run.parsers.includes(c.id) && (c.takesStrings || !run.strings),
   )
   const scenario = {
     id: run.id,
@@ -30,7 +32,7 @@ async function runScenario(run: PageRun): Promise<PageResult> {
     chunkSize: run.chunkSize,
     bytes: bytes.length,
     separator: run.separator,
-    chunks: split(bytes, run.chunkSize),
+    chunks: run.strings ? splitText(bytes, run.chunkSize) : split(bytes, run.chunkSize),
   }
   const problems = verify(competitors, scenario, run.expected)
   if (problems.length > 0) return { problems }

@@ -182,6 +182,7 @@ async function main(): Promise<number> {
             separator: corpus.separator,
             expected: corpus.expected,
             parsers: parsers.filter((id) => !skipped(p.corpus, p.chunkSize, id)),
+            strings: options.strings,
             measure: {
               ...settings.measure,
               warmupMs: Math.max(settings.measure.warmupMs, WARMUP_MS),
@@ -214,11 +215,11 @@ async function main(): Promise<number> {
   const command =
     `pnpm --filter @rivulet/bench bench:parser:chromium ${process.argv.slice(2).join(' ')}`.trim()
   const report = [
-    `## Chromium: parser throughput (MB/s, median of ${settings.measure.samples} rounds)`,
+    `## Chromium: parser throughput${options.strings ? ', parsing alone (--strings)' : ''} (MB/s, median of ${settings.measure.samples} rounds)`,
     '',
     `Browser: ${version}, headless, on ${machineLine()}  `,
     `Command: \`${command}\`  `,
-    `Rivulet: ${rivuletBuild(options.core)}, bundled with esbuild (no Node Buffer: TextDecoder path)  `,
+    `Rivulet: ${rivuletBuild(options.core)}, bundled with esbuild for the browser (its browser build: TextDecoder alone)  `,
     `Run: ${run}${options.quick ? ', --quick (indicative only)' : ''}`,
     '',
     table(rows),
@@ -233,7 +234,10 @@ async function main(): Promise<number> {
       : []),
     '',
     'MB/s = 10^6 bytes per second of wall time (performance.now() in a cross-origin-isolated page);',
-    'each scenario in a fresh browser context. ' + LEGEND,
+    'each scenario in a fresh browser context. ' +
+      (options.strings
+        ? `${LEGEND} --strings: every parser and floor got pre-decoded text, so no decoding was timed.`
+        : LEGEND),
     '',
     corporaLegend(planned),
     '',
@@ -242,11 +246,13 @@ async function main(): Promise<number> {
   console.log(`\n${report}`)
   if (options.out !== undefined) {
     const out = new URL(options.out, import.meta.url)
-    writeSection(out, 'parser-chromium', report)
-    const json = new URL(options.out.replace(/\.md$/, '') + '.chromium.json', import.meta.url)
+    // Parsing alone (--strings) has a section and a JSON file of its own.
+    const kind = options.strings ? 'chromium-strings' : 'chromium'
+    writeSection(out, `parser-${kind}`, report)
+    const json = new URL(`${options.out.replace(/\.md$/, '')}.${kind}.json`, import.meta.url)
     const figures = { browser: version, machine: machineLine(), command, run, rows: rowsJson(rows) }
     await writeJson(json, figures)
-    console.error(`\nwrote ${options.out} (section parser-chromium) and its .chromium.json`)
+    console.error(`\nwrote ${options.out} (section parser-${kind}) and its .${kind}.json`)
   }
   return 0
 }
