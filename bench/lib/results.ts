@@ -38,9 +38,9 @@ export async function writeSuite(
   // Formatted as the repository's prettier check wants it, so committed results pass `pnpm lint`.
   const config = (await resolveConfig(json)) ?? {}
   writeFileSync(json, await format(JSON.stringify(data), { ...config, filepath: json }))
-  writeFileSync(md, `${markdown.trim()}\n`)
+  writeFileSync(md, await format(`${markdown.trim()}\n`, { ...config, filepath: md }))
   const combined = quick ? `${dir}results-clients.md` : `${BENCH}results-clients.md`
-  writeFileSync(combined, combine(dir, quick))
+  writeFileSync(combined, await format(combine(dir, quick), { ...config, filepath: combined }))
   return [json, md, combined]
 }
 
