@@ -1,6 +1,7 @@
 // UTF-8 decoding in Node, the figures behind Rivulet's decoder choices
 // (packages/core/src/parse/utf8-stream-decoder.ts) and its 64 KiB pieces (parser.ts).
 // Run: pnpm --filter @rivulet/bench bench:decode [--out results.md]
+import { StringDecoder } from 'node:string_decoder'
 import { createUtf8StreamDecoder } from '../packages/core/src/parse/utf8-stream-decoder'
 import { read } from './clocks'
 import { makeCorpus } from './corpora'
@@ -25,6 +26,24 @@ const oneShot: Decode = (chunks) => {
   let length = 0
   // Chunks cut mid-character yield a U+FFFD or two, which changes nothing about the cost.
   for (const chunk of chunks) length += decoder.decode(chunk).length
+  return length
+}
+
+// Node's other UTF-8 decoders, measured so the choice between them is on record: string_decoder
+// (V8's one-shot UTF-8 decode in C++, carrying a split character itself) and Buffer's utf8Slice.
+const stringDecoder: Decode = (chunks) => {
+  const decoder = new StringDecoder('utf8')
+  let length = 0
+  for (const chunk of chunks) length += decoder.write(chunk as Buffer).length
+  return length
+}
+
+const utf8Slice = (Buffer.prototype as unknown as { utf8Slice: (s: number, e: number) => string })
+  .utf8Slice
+const bufferSlice: Decode = (chunks) => {
+  let length = 0
+  // One-shot per chunk, as oneShot: a split character costs nothing more.
+  for (const chunk of chunks) length += utf8Slice.call(chunk, 0, chunk.length).length
   return length
 }
 
@@ -85,17 +104,20 @@ const lines = [
   '',
   '### Decoders by text and chunk size',
   '',
-  '| Text | Chunk | streaming TextDecoder | one-shot TextDecoder | Rivulet’s decoder | Rivulet ÷ streaming |',
-  '| --- | --- | ---: | ---: | ---: | ---: |',
+  '| Text | Chunk | streaming TextDecoder | one-shot TextDecoder | string_decoder | Buffer utf8Slice | Rivulet’s decoder | Rivulet ÷ streaming |',
+  '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
 ]
 for (const [name, bytes] of texts) {
   for (const size of [1024, 16 * 1024, 64 * 1024]) {
-    const chunks = split(bytes, size)
+    // Buffers, so string_decoder and utf8Slice take them as they are (views, no copy).
+    const chunks = split(bytes, size).map((c) => Buffer.from(c.buffer, c.byteOffset, c.length))
     const s = measure(streaming, chunks, bytes.length)
     const o = measure(oneShot, chunks, bytes.length)
+    const d = measure(stringDecoder, chunks, bytes.length)
+    const b = measure(bufferSlice, chunks, bytes.length)
     const r = measure(rivulet, chunks, bytes.length)
     lines.push(
-      `| ${name} | ${chunkLabel(size)} | ${mb(s)} | ${mb(o)} | ${mb(r)} | ${(r.mbps / s.mbps).toFixed(2)}× |`,
+      `| ${name} | ${chunkLabel(size)} | ${mb(s)} | ${mb(o)} | ${mb(d)} | ${mb(b)} | ${mb(r)} | ${(r.mbps / s.mbps).toFixed(2)}× |`,
     )
     console.error(lines[lines.length - 1])
   }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Bundle size of each public entry point as an app would ship it: esbuild, minified, ESM,
-// peers (rxjs, react, vue) external, then gzip -9. Prints a table; `--json` prints JSON.
+// peers (rxjs, react, vue) external, then gzip -9. Prints a table; `--json` prints JSON;
+// `--modules` prints where the bytes of `createEventStream` come from, by source file.
 // Budgets live in test-support/size-budgets.ts beside the test that enforces them.
 import { gzipSync } from 'node:zlib'
 import { fileURLToPath } from 'node:url'
@@ -96,7 +97,50 @@ export async function measure(entry) {
   return { name: entry.name, min, gzip, lazyGzip }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+/**
+ * `createEventStream` bundled from core's sources as the browser build has them, and the minified
+ * bytes each source file puts in it (gzip compresses the whole, so it has no share per file).
+ */
+async function modules() {
+  const core = root + 'packages/core/src/'
+  const result = await build({
+    stdin: {
+      contents: `export { createEventStream } from '${core}index.ts'`,
+      resolveDir: root,
+      loader: 'js',
+    },
+    bundle: true,
+    write: false,
+    minify: true,
+    format: 'esm',
+    metafile: true,
+    absWorkingDir: root,
+    platform: 'browser',
+    target: 'es2022',
+    external: ['rxjs'],
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'browser-decoder',
+        setup: (b) =>
+          b.onResolve({ filter: /\/utf8-stream-decoder$/ }, () => ({
+            path: core + 'parse/utf8-stream-decoder.browser.ts',
+          })),
+      },
+    ],
+  })
+  const [output] = Object.values(result.metafile.outputs)
+  const rows = Object.entries(output.inputs)
+    .map(([file, { bytesInOutput }]) => [file.replace('packages/core/src/', ''), bytesInOutput])
+    .filter(([, bytes]) => bytes > 0)
+    .sort((a, b) => b[1] - a[1])
+  for (const [file, bytes] of rows) console.log(`${String(bytes).padStart(7)} B min  ${file}`)
+  console.log(`${String(output.bytes).padStart(7)} B min  createEventStream, from the sources`)
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes('--modules')) {
+  await modules()
+} else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const rows = []
   for (const entry of entries) {
     try {
