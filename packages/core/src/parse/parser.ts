@@ -19,8 +19,8 @@ const DEFAULT_MAX_LINE_LENGTH = 1 << 22 // 4 Mi
 const DEFAULT_MAX_EVENT_LENGTH = 1 << 24 // 16 Mi
 // Byte chunks are decoded and scanned this much at a time. A string over 128 KiB gets fresh pages
 // of its own, which the kernel maps and zeroes and which miss every cache: decoding 2 MiB chunks
-// in 64 KiB pieces ran 1.1–1.6× faster with TextDecoder and 1.2–3.0× with Rivulet's decoder
-// (bench:decode, bench/results.md, "Large chunks"). A piece is also the most of the input that a
+// in 64 KiB pieces ran 1.05–1.6× faster with TextDecoder and 1.2–3.0× with Rivulet's decoder
+// (bench:decode, bench/results.md, "Large chunks"; runs of 2026-12-01 and 2026-12-06). A piece is also the most of the input that a
 // slice kept by the parser (a partial line, the last id) can hold alive.
 const PIECE = 65536
 // A buffer grown by appending is flattened when it holds more pieces than a sixteenth of its
@@ -151,8 +151,8 @@ export function createParser(options: ParserOptions): EventStreamParser {
    * block's state in locals, written back around `processLine` (every other line, and a line
    * that completes one a previous chunk started) and at the end. The inline `data:` handling is
    * a twin of `appendData`. Parsing alone, this runs at 0.89–2.69× eventsource-parser 4 in Node
-   * (`pnpm --filter @rivulet/bench bench:parser --strings`, bench/results.md): on ASCII its
-   * lead is the decoder's.
+   * and 0.78–1.93× in Chromium (`pnpm --filter @rivulet/bench bench:parser --strings` and
+   * `bench:parser:chromium --strings`, bench/results.md): on ASCII its lead is the decoder's.
    */
   function scan(text: string): void {
     const length = text.length

@@ -6,12 +6,12 @@
  * `TextDecoder` (ICU) does not, and its one-shot decode slows down from a chunk's first
  * non-ASCII byte on. So where Node's `Buffer` exists, a chunk is first copied one byte per
  * character (`latin1Slice`, a memcpy) and `Buffer.byteLength` (vectorised) counts its bytes
- * ≥ 0x80: with none, that copy is the text (5.6× the streaming decoder on ASCII in 64 KiB
+ * ≥ 0x80: with none, that copy is the text (5.6–6.3× the streaming decoder on ASCII in 64 KiB
  * chunks); with a few, the blocks of about 1 KiB that hold them are decoded as UTF-8
- * (`utf8Slice`) and spliced in (1.3–2.4× on the accented corpus); with many, or when the chunk
+ * (`utf8Slice`) and spliced in (1.3–3.4× on the accented corpus); with many, or when the chunk
  * ends inside a character, the chunk goes to the streaming `TextDecoder`, which stays in charge
  * until a chunk ends in ASCII with few others. Figures: `pnpm --filter @rivulet/bench
- * bench:decode`, bench/results.md.
+ * bench:decode`, bench/results.md, runs of 2026-12-01 and 2026-12-06.
  *
  * The splice is exact: every block ends before an ASCII byte, where the WHATWG decoder always
  * starts afresh, so decoding a block alone gives what the stream decoder would.
@@ -34,8 +34,8 @@ interface NodeBuffer {
 const NODE = (globalThis as { Buffer?: NodeBuffer }).Buffer
 const STREAM = { stream: true }
 // Blocks are decoded one shot, which is slow from the first byte ≥ 0x80 on: splicing pays below
-// one such byte in SPARSE (2.6× the streaming decoder at one `é` in 8 KiB; at one in 2 KiB it
-// streams, 1.01×): bench:decode, bench/results.md.
+// one such byte in SPARSE (2.6–2.8× the streaming decoder at one `é` in 8 KiB; at one in 2 KiB
+// it streams, 1.01–1.13×): bench:decode, bench/results.md, runs of 2026-12-01 and 2026-12-06.
 const BLOCK = 1024
 const SPARSE = 2048
 
