@@ -6,6 +6,7 @@
 import { gzipSync } from 'node:zlib'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
+import { browserDecoder } from '../packages/core/build/browser-decoder.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
@@ -41,6 +42,20 @@ export const entries = [
   },
 ]
 
+/** How an app's bundler builds for the browser: minified ESM, output kept in memory. */
+const APP_BUILD = {
+  bundle: true,
+  write: false,
+  minify: true,
+  format: 'esm',
+  metafile: true,
+  // Output names in the metafile are relative to this, whatever directory runs the script.
+  absWorkingDir: root,
+  platform: 'browser',
+  target: 'es2022',
+  logLevel: 'silent',
+}
+
 /**
  * Builds the entry as an app's bundler would, splitting dynamic imports into chunks of their
  * own. `min`/`gzip`: what loads up front (the entry and what it imports statically);
@@ -53,19 +68,10 @@ export async function measure(entry) {
       resolveDir: root + (entry.dir ?? 'packages/core'),
       loader: 'js',
     },
-    bundle: true,
-    write: false,
-    minify: true,
-    format: 'esm',
+    ...APP_BUILD,
     splitting: true,
     outdir: root + '.size-out',
-    metafile: true,
-    // Output names in the metafile are relative to this, whatever directory runs the script.
-    absWorkingDir: root,
-    platform: 'browser',
-    target: 'es2022',
     external: ['rxjs', 'react', 'vue', ...(entry.external ?? [])],
-    logLevel: 'silent',
   })
   const outputs = result.metafile.outputs
   const files = new Map(result.outputFiles.map((file) => [file.path, file.contents]))
@@ -109,25 +115,9 @@ async function modules() {
       resolveDir: root,
       loader: 'js',
     },
-    bundle: true,
-    write: false,
-    minify: true,
-    format: 'esm',
-    metafile: true,
-    absWorkingDir: root,
-    platform: 'browser',
-    target: 'es2022',
+    ...APP_BUILD,
     external: ['rxjs'],
-    logLevel: 'silent',
-    plugins: [
-      {
-        name: 'browser-decoder',
-        setup: (b) =>
-          b.onResolve({ filter: /\/utf8-stream-decoder$/ }, () => ({
-            path: core + 'parse/utf8-stream-decoder.browser.ts',
-          })),
-      },
-    ],
+    plugins: [browserDecoder],
   })
   const [output] = Object.values(result.metafile.outputs)
   const rows = Object.entries(output.inputs)

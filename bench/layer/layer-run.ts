@@ -57,6 +57,19 @@ export async function runLayer(n: number, rounds: number, json: boolean): Promis
     return performance.now() - start
   }
 
+  /** `rounds` rounds of the bare loop and then `measure`, a collection before each: ms each. */
+  const paired = async (measure: () => number | Promise<number>) => {
+    const bareMs: number[] = []
+    const measuredMs: number[] = []
+    for (let round = 0; round < rounds; round++) {
+      gc?.()
+      bareMs.push(bare())
+      gc?.()
+      measuredMs.push(await measure())
+    }
+    return [bareMs, measuredMs] as const
+  }
+
   const stream = () =>
     new Promise<number>((resolve) => {
       // A transport that hands over the batches at once: typed as the stream expects, without
@@ -91,14 +104,7 @@ export async function runLayer(n: number, rounds: number, json: boolean): Promis
     bare()
     await stream()
   }
-  const b: number[] = []
-  const s: number[] = []
-  for (let round = 0; round < rounds; round++) {
-    gc?.()
-    b.push(bare())
-    gc?.()
-    s.push(await stream())
-  }
+  const [b, s] = await paired(stream)
 
   // Then, so that it changes nothing above, one stream connected once and handed every round.
   let hand: ((message: TransportMessage) => void) | undefined
@@ -125,14 +131,7 @@ export async function runLayer(n: number, rounds: number, json: boolean): Promis
     return performance.now() - start
   }
   for (let i = 0; i < 3; i++) kept()
-  const kb: number[] = []
-  const k: number[] = []
-  for (let round = 0; round < rounds; round++) {
-    gc?.()
-    kb.push(bare())
-    gc?.()
-    k.push(kept())
-  }
+  const [kb, k] = await paired(kept)
   keptStream.close()
   if (seen !== (rounds + 3) * 2 * n + (rounds * 2 + 3) * n)
     throw new Error(`delivered ${seen} events`)

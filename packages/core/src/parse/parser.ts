@@ -20,8 +20,9 @@ const DEFAULT_MAX_EVENT_LENGTH = 1 << 24 // 16 Mi
 // Byte chunks are decoded and scanned this much at a time. A string over 128 KiB gets fresh pages
 // of its own, which the kernel maps and zeroes and which miss every cache: decoding 2 MiB chunks
 // in 64 KiB pieces ran 1.05–1.6× faster with TextDecoder and 1.2–3.0× with Rivulet's decoder
-// (bench:decode, bench/results.md, "Large chunks"; runs of 2026-12-01 and 2026-12-06). A piece is also the most of the input that a
-// slice kept by the parser (a partial line, the last id) can hold alive.
+// (bench:decode, bench/results.md, "Large chunks"; runs of 2026-12-01 and 2026-12-06). A piece
+// is also the most of the input that a slice kept by the parser (a partial line, the last id)
+// can hold alive.
 const PIECE = 65536
 // A buffer grown by appending is flattened when it holds more pieces than a sixteenth of its
 // length (and this many): each append is a V8 cons-string node, and a flood of empty `data:`

@@ -6,7 +6,8 @@ const STREAM = { stream: true }
  * The decoder of the browser build (the package's `browser` export condition): the platform's
  * streaming `TextDecoder` alone. Browsers decode ASCII at memory speed in it, so the Node path of
  * `utf8-stream-decoder.ts`, which no page can take (it needs Node's `Buffer`), would only add to
- * what a page downloads: about 250 B min+gzip (`node scripts/size.mjs`, core README "Size").
+ * what a page downloads: 214 B min+gzip with `createEventStream`, 219 B with `createParser`
+ * (`node scripts/size.mjs`, 2026-12-06; core README "Size").
  */
 export function createUtf8StreamDecoder(): Utf8StreamDecoder {
   const streaming = new TextDecoder('utf-8', { ignoreBOM: true })
